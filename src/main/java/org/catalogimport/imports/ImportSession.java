@@ -1,0 +1,155 @@
+package org.catalogimport.imports;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One run of the catalog import: who started it, where it runs, how far it got and how it ended.
+ * Status changes go through {@link #moveTo(ImportStatus, Instant)} so the state machine in
+ * {@link ImportStatus} is the only way a session can change state.
+ */
+@Entity
+@Table(name = "import_session")
+public class ImportSession {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ImportStatus status = ImportStatus.PENDING;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "total_items", nullable = false)
+    private long totalItems;
+
+    @Column(name = "processed_items", nullable = false)
+    private long processedItems;
+
+    @Column(name = "failed_items", nullable = false)
+    private long failedItems;
+
+    @Column(name = "error_message")
+    private String errorMessage;
+
+    @Column(name = "triggered_by", nullable = false, length = 100)
+    private String triggeredBy;
+
+    @Column(length = 255)
+    private String node;
+
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
+    @Version
+    private int version;
+
+    protected ImportSession() {
+        // for JPA
+    }
+
+    public ImportSession(String triggeredBy, String node, Instant startedAt) {
+        this.triggeredBy = Objects.requireNonNull(triggeredBy, "triggeredBy");
+        this.node = node;
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        this.heartbeatAt = startedAt;
+    }
+
+    /**
+     * Moves the session to {@code next}; a final status also sets the finish time.
+     *
+     * @throws IllegalStateException when the state machine does not allow the move
+     */
+    public void moveTo(ImportStatus next, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException(
+                    "Import session " + id + " cannot move from " + status + " to " + next);
+        }
+        status = next;
+        heartbeatAt = at;
+        if (next.isFinal()) {
+            finishedAt = at;
+        }
+    }
+
+    public void fail(String reason, Instant at) {
+        moveTo(ImportStatus.FAILED, at);
+        errorMessage = reason;
+    }
+
+    public void recordProgress(long total, long processed, long failed, Instant at) {
+        totalItems = total;
+        processedItems = processed;
+        failedItems = failed;
+        heartbeatAt = at;
+    }
+
+    /** Finished minus started, or {@code null} while the session has not finished. */
+    public Duration duration() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ImportStatus getStatus() {
+        return status;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public long getTotalItems() {
+        return totalItems;
+    }
+
+    public long getProcessedItems() {
+        return processedItems;
+    }
+
+    public long getFailedItems() {
+        return failedItems;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public String getTriggeredBy() {
+        return triggeredBy;
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    public Instant getHeartbeatAt() {
+        return heartbeatAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON API for automation: import sessions. The same rules as the console (admin role). */
+package org.catalogimport.imports.api;

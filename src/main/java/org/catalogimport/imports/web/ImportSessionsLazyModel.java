@@ -1,0 +1,54 @@
+package org.catalogimport.imports.web;
+
+import java.util.List;
+import java.util.Map;
+import org.catalogimport.imports.ImportSession;
+import org.catalogimport.imports.ImportSessions;
+import org.catalogimport.imports.ImportStatus;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Pages import sessions out of PostgreSQL (count and page queries in SQL), newest first,
+ * optionally filtered by status; the table never holds more than one page in memory.
+ */
+public class ImportSessionsLazyModel extends LazyDataModel<ImportSession> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ImportSessions sessions;
+
+    public ImportSessionsLazyModel(ImportSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        return Math.toIntExact(sessions.count(statusFilter(filterBy)));
+    }
+
+    @Override
+    public List<ImportSession> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                    Map<String, FilterMeta> filterBy) {
+        return sessions.page(statusFilter(filterBy), first, pageSize);
+    }
+
+    @Override
+    public String getRowKey(ImportSession session) {
+        return String.valueOf(session.getId());
+    }
+
+    @Override
+    public ImportSession getRowData(String rowKey) {
+        return sessions.find(Long.parseLong(rowKey)).orElse(null);
+    }
+
+    private static ImportStatus statusFilter(Map<String, FilterMeta> filterBy) {
+        FilterMeta meta = filterBy == null ? null : filterBy.get("status");
+        if (meta == null || meta.getFilterValue() == null || meta.getFilterValue().toString().isBlank()) {
+            return null;
+        }
+        return ImportStatus.valueOf(meta.getFilterValue().toString());
+    }
+}

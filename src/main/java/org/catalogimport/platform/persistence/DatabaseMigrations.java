@@ -1,0 +1,63 @@
+package org.catalogimport.platform.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Brings the database schema up to date with Flyway when the application is deployed, before any
+ * other start-up bean touches the database (they declare {@code @DependsOn("DatabaseMigrations")}).
+ *
+ * <p>Why the data source comes from Hibernate: the JNDI name of the data source differs between
+ * Payara and WildFly (it is filtered into persistence.xml); asking the persistence unit for the
+ * data source it already uses keeps one name in one place.
+ */
+@Singleton
+@Startup
+public class DatabaseMigrations {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @PersistenceUnit(unitName = "catalog")
+    private EntityManagerFactory entityManagerFactory;
+
+    @PostConstruct
+    // why: Flyway commits each migration itself; an enlisted JTA connection would refuse that.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        DataSource dataSource = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+                .getServiceRegistry()
+                .requireService(ConnectionProvider.class)
+                .unwrap(DataSource.class);
+        try {
+            MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info(() -> "Database schema is at version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            // why: a deployment that cannot reach its database must say so in one readable line.
+            throw new IllegalStateException("Cannot migrate the catalog database: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

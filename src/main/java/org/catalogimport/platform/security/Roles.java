@@ -1,0 +1,11 @@
+package org.catalogimport.platform.security;
+
+/** Role names used in web.xml security constraints and in {@code @RolesAllowed}. */
+public final class Roles {
+
+    /** May see the console, start imports and use the API. */
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

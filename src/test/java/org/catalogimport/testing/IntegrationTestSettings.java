@@ -1,0 +1,50 @@
+package org.catalogimport.testing;
+
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Runs once per test JVM before any test class: in the integration-test run (failsafe, which sets
+ * {@code catalog.war}) it makes sure PostgreSQL and Redis are there (the configured ones, or
+ * embedded ones) and tells the Arquillian Payara Micro connector how to start the server so that
+ * the deployment finds them. Unit tests (surefire) start nothing.
+ */
+public class IntegrationTestSettings implements LauncherSessionListener {
+
+    /** The console administrator that integration tests sign in as. Test-only credentials. */
+    public static final String ADMIN_USER = "it-admin";
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("catalog.war") == null) {
+            return;
+        }
+        ServiceEndpoints services = BackingServices.forTests();
+        Path target = projectDir().resolve("target");
+        // The connector reads these system properties as its configuration (payara.*).
+        System.setProperty("payara.microJar", target.resolve("payara-micro.jar").toString());
+        System.setProperty("payara.randomHttpPort", "true");
+        System.setProperty("payara.startupTimeoutInSeconds", "240");
+        System.setProperty("payara.extraMicroOptions", String.join(" ",
+                "--nohazelcast",
+                "--addLibs", target.resolve("postgresql.jar").toString(),
+                "--postbootcommandfile", projectDir().resolve("server-config/payara/post-boot-commands.asadmin").toString()));
+        // why system properties, not environment: the connector's child process inherits this JVM's
+        // environment, which cannot be changed from here; MicroProfile Config reads both alike.
+        System.setProperty("payara.cmdOptions", String.join(" ",
+                "-Xmx768m",
+                "-Djava.io.tmpdir=" + target.resolve("it-tmp"),
+                "-Dcatalog.db.url=" + services.dbUrl(),
+                "-Dcatalog.db.user=" + services.dbUser(),
+                "-Dcatalog.db.password=" + services.dbPassword(),
+                "-Dcatalog.redis.address=" + services.redisAddress(),
+                "-Dcatalog.admin.user=" + ADMIN_USER,
+                "-Dcatalog.admin.password=" + ADMIN_PASSWORD));
+    }
+
+    public static Path projectDir() {
+        return Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
+    }
+}
