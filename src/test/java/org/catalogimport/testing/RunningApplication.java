@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class RunningApplication implements BeforeAllCallback {
 
     private static PayaraMicroProcess payara;
+    private static TcpProxy postgresProxy;
+    private static TcpProxy redisProxy;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -32,13 +34,36 @@ public class RunningApplication implements BeforeAllCallback {
         return payara.baseUri();
     }
 
+    /** The forwarder between the application and PostgreSQL: {@code cut()} it to take the database away. */
+    public static TcpProxy postgresProxy() {
+        baseUri();
+        return postgresProxy;
+    }
+
+    /** The forwarder between the application and Redis. */
+    public static TcpProxy redisProxy() {
+        baseUri();
+        return redisProxy;
+    }
+
     private static Stopper start() {
         try {
             ServiceEndpoints services = BackingServices.forTests();
             Path projectDir = IntegrationTestSettings.projectDir();
             Path log = projectDir.resolve("target/payara-it.log");
             Files.createDirectories(log.getParent());
-            Map<String, String> env = new java.util.HashMap<>(PayaraMicroProcess.applicationEnvironment(services));
+            // why proxies: tests can then take PostgreSQL or Redis away from the application
+            // (and give them back) without touching the real services.
+            URI db = URI.create(services.dbUrl().substring("jdbc:".length()));
+            URI redis = URI.create(services.redisAddress());
+            postgresProxy = new TcpProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort());
+            redisProxy = new TcpProxy(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+            ServiceEndpoints proxied = new ServiceEndpoints(
+                    services.dbUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + postgresProxy.port() + "/"),
+                    services.dbUser(), services.dbPassword(),
+                    redis.getScheme() + "://" + (redis.getUserInfo() == null ? "" : redis.getUserInfo() + "@")
+                            + "127.0.0.1:" + redisProxy.port());
+            Map<String, String> env = new java.util.HashMap<>(PayaraMicroProcess.applicationEnvironment(proxied));
             env.put("CATALOG_ADMIN_USER", IntegrationTestSettings.ADMIN_USER);
             env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
             payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(
@@ -55,6 +80,8 @@ public class RunningApplication implements BeforeAllCallback {
         public void close() {
             payara.close();
             payara = null;
+            postgresProxy.close();
+            redisProxy.close();
         }
     }
 }
