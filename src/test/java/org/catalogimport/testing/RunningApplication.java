@@ -75,7 +75,7 @@ public class RunningApplication implements BeforeAllCallback {
     }
 
     /** Stops the shared server when the whole run ends. */
-    static final class Stopper implements ExtensionContext.Store.CloseableResource {
+    static final class Stopper implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             payara.close();
