@@ -795,6 +795,11 @@ public final class DemoPackageWriter {
 
     // ---- ids ---------------------------------------------------------------------------------------
 
+    /** The 1C Ид of product number {@code index} (0-based) of the package written with {@code seed}. */
+    public static String productId(long seed, int index) {
+        return UUID.nameUUIDFromBytes((seed + "|product:" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private String id(String key) {
         return UUID.nameUUIDFromBytes((seed + "|" + key).getBytes(StandardCharsets.UTF_8)).toString();
     }

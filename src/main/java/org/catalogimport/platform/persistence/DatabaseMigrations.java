@@ -5,22 +5,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Brings the database schema up to date with Flyway when the application is deployed, before any
  * other start-up bean touches the database (they declare {@code @DependsOn("DatabaseMigrations")}).
- *
- * <p>Why the data source comes from Hibernate: the JNDI name of the data source differs between
- * Payara and WildFly (it is filtered into persistence.xml); asking the persistence unit for the
- * data source it already uses keeps one name in one place.
  */
 @Singleton
 @Startup
@@ -28,17 +21,14 @@ public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
-    @PersistenceUnit(unitName = "catalog")
-    private EntityManagerFactory entityManagerFactory;
+    @Inject
+    CatalogDatabase database;
 
     @PostConstruct
     // why: Flyway commits each migration itself; an enlisted JTA connection would refuse that.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        DataSource dataSource = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
-                .getServiceRegistry()
-                .requireService(ConnectionProvider.class)
-                .unwrap(DataSource.class);
+        DataSource dataSource = database.dataSource();
         try {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)

@@ -1,0 +1,308 @@
+package org.catalogimport.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.catalogimport.catalog.CatalogWriter;
+import org.catalogimport.commerceml.CatalogVisitor;
+import org.catalogimport.commerceml.CommerceMlReader;
+import org.catalogimport.commerceml.PackageException;
+import org.catalogimport.commerceml.ExchangePackage;
+import org.catalogimport.commerceml.GroupRecord;
+import org.catalogimport.commerceml.ItemProblem;
+import org.catalogimport.commerceml.OfferRecord;
+import org.catalogimport.commerceml.PackageFile;
+import org.catalogimport.commerceml.PriceTypeRecord;
+import org.catalogimport.commerceml.ProductRecord;
+import org.catalogimport.commerceml.PropertyRecord;
+import org.catalogimport.commerceml.SectionInfo;
+import org.catalogimport.commerceml.UnitRecord;
+import org.catalogimport.commerceml.WarehouseRecord;
+
+/**
+ * One import in progress: passes the records read from the package to the catalog writer, counts
+ * processed and failed items, collects failures for the progress writer, and checks (and copies)
+ * the product images. Lives for one import, on the importing thread; the counters and the failure
+ * queue are also read by the progress ticker on another thread.
+ */
+final class ImportRun implements CatalogVisitor {
+
+    private final CatalogWriter writer;
+    private final ExchangePackage exchangePackage;
+    private final Optional<Path> mediaDir;
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Queue<ItemProblem> pendingFailures = new ConcurrentLinkedQueue<>();
+    private PackageFile currentFile;
+
+    private final java.util.concurrent.ThreadFactory threads;
+
+    /**
+     * @param threads where the parser thread comes from: the container's managed thread factory
+     *                in the application, any factory in tests and benchmarks
+     */
+    ImportRun(java.sql.Connection connection, int batchSize, ExchangePackage exchangePackage, Optional<Path> mediaDir,
+              java.util.concurrent.ThreadFactory threads) {
+        this.threads = threads;
+        this.writer = new CatalogWriter(connection, batchSize, this::problem);
+        this.exchangePackage = exchangePackage;
+        this.mediaDir = mediaDir;
+    }
+
+    /** Thrown through the reader when a database write fails; the importer unwraps it. */
+    static final class WriteFailure extends RuntimeException {
+        WriteFailure(SQLException cause) {
+            super(cause);
+        }
+
+        SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws SQLException;
+    }
+
+    private static void write(Write write) {
+        try {
+            write.run();
+        } catch (SQLException e) {
+            throw new WriteFailure(e);
+        }
+    }
+
+    /**
+     * Reads every file of the package, in its dependency order, into the catalog, then applies the
+     * end-of-package work. The caller owns the transaction around it.
+     *
+     * <p>Parsing runs on a thread of its own and hands records over through a bounded queue, while
+     * this (the transaction's) thread writes them: reading 1 GB of XML then overlaps with the
+     * database work instead of adding to it. The queue bounds the memory in between.
+     */
+    void importAll(CommerceMlReader reader) throws PackageException, SQLException {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        Thread parser = threads.newThread(() -> parse(reader, queue));
+        parser.setName("commerceml-parser");
+        parser.start();
+        try {
+            while (true) {
+                Object event = queue.take();
+                if (event == END) {
+                    break;
+                }
+                if (event instanceof ParseFailure failure) {
+                    throw failure.exception();
+                }
+                dispatch(event);
+            }
+            writer.finish();
+        } catch (WriteFailure e) {
+            throw e.sqlException();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while importing", e);
+        } finally {
+            parser.interrupt();
+        }
+    }
+
+    private static final int QUEUE_CAPACITY = 4_096;
+    private static final Object END = new Object();
+
+    private record ParseFailure(PackageException exception) {
+    }
+
+    private record FileStart(PackageFile file) {
+    }
+
+    /** The parser thread: every record goes into the queue, in order; then END or the failure. */
+    private void parse(CommerceMlReader reader, BlockingQueue<Object> queue) {
+        CatalogVisitor enqueue = new CatalogVisitor() {
+            @Override public void section(SectionInfo section) { put(queue, section); }
+            @Override public void group(GroupRecord group) { put(queue, group); }
+            @Override public void property(PropertyRecord property) { put(queue, property); }
+            @Override public void priceType(PriceTypeRecord priceType) { put(queue, priceType); }
+            @Override public void warehouse(WarehouseRecord warehouse) { put(queue, warehouse); }
+            @Override public void unit(UnitRecord unit) { put(queue, unit); }
+            @Override public void product(ProductRecord product) { put(queue, product); }
+            @Override public void offer(OfferRecord offer) { put(queue, offer); }
+            @Override public void problem(ItemProblem problem) { put(queue, problem); }
+        };
+        try {
+            for (PackageFile file : exchangePackage.files()) {
+                put(queue, new FileStart(file));
+                reader.read(file, enqueue);
+            }
+            put(queue, END);
+        } catch (Stopped stopped) {
+            // the importing thread gave up (failure or shutdown): nobody reads the queue any more
+        } catch (PackageException e) {
+            put(queue, new ParseFailure(e));
+        } catch (RuntimeException e) {
+            put(queue, new ParseFailure(new PackageException("The package could not be read: " + e, e)));
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object event) {
+        try {
+            queue.put(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    private void dispatch(Object event) {
+        if (event instanceof FileStart start) {
+            currentFile = start.file();
+        } else if (event instanceof SectionInfo section) {
+            section(section);
+        } else if (event instanceof GroupRecord group) {
+            group(group);
+        } else if (event instanceof PropertyRecord property) {
+            property(property);
+        } else if (event instanceof PriceTypeRecord priceType) {
+            priceType(priceType);
+        } else if (event instanceof WarehouseRecord warehouse) {
+            warehouse(warehouse);
+        } else if (event instanceof UnitRecord unit) {
+            unit(unit);
+        } else if (event instanceof ProductRecord product) {
+            product(product);
+        } else if (event instanceof OfferRecord offer) {
+            offer(offer);
+        } else if (event instanceof ItemProblem problem) {
+            problem(problem);
+        }
+    }
+
+    CatalogWriter writer() {
+        return writer;
+    }
+
+    long processed() {
+        return processed.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    /** Failures reported since the last call, for the progress writer. */
+    List<ItemProblem> drainFailures() {
+        List<ItemProblem> drained = new ArrayList<>();
+        ItemProblem problem;
+        while ((problem = pendingFailures.poll()) != null) {
+            drained.add(problem);
+        }
+        return drained;
+    }
+
+    @Override
+    public void section(SectionInfo section) {
+        writer.section(section);
+    }
+
+    @Override
+    public void group(GroupRecord group) {
+        write(() -> writer.group(group));
+    }
+
+    @Override
+    public void property(PropertyRecord property) {
+        write(() -> writer.property(property));
+    }
+
+    @Override
+    public void priceType(PriceTypeRecord priceType) {
+        write(() -> writer.priceType(priceType));
+    }
+
+    @Override
+    public void warehouse(WarehouseRecord warehouse) {
+        write(() -> writer.warehouse(warehouse));
+    }
+
+    @Override
+    public void unit(UnitRecord unit) {
+        write(() -> writer.unit(unit));
+    }
+
+    @Override
+    public void product(ProductRecord product) {
+        processed.incrementAndGet();
+        for (String image : product.images()) {
+            checkImage(product, image);
+        }
+        write(() -> writer.product(product));
+    }
+
+    @Override
+    public void offer(OfferRecord offer) {
+        processed.incrementAndGet();
+        write(() -> writer.offer(offer));
+    }
+
+    @Override
+    public void problem(ItemProblem problem) {
+        failed.incrementAndGet();
+        pendingFailures.add(problem);
+    }
+
+    /**
+     * 1C writes picture paths relative to the package root (2.x) or to the goods folder (3.1);
+     * a missing file is the product's failure, not the import's.
+     */
+    private void checkImage(ProductRecord product, String image) {
+        Path root = exchangePackage.root();
+        List<Path> candidates = new ArrayList<>();
+        if (currentFile != null) {
+            candidates.add(currentFile.path().getParent().resolve(image));
+        }
+        candidates.add(root.resolve(image));
+        candidates.add(root.resolve("goods").resolve(image));
+        Optional<Path> found = candidates.stream().map(Path::normalize)
+                .filter(path -> path.startsWith(root.normalize()) && Files.isRegularFile(path))
+                .findFirst();
+        if (found.isEmpty()) {
+            problem(new ItemProblem(product.id(), product.location() == null ? null : product.location().file(),
+                    product.location() == null ? 0 : product.location().line(), "image file not found: " + image));
+            return;
+        }
+        mediaDir.ifPresent(media -> copyImage(product, image, found.get(), media));
+    }
+
+    private void copyImage(ProductRecord product, String image, Path source, Path media) {
+        Path target = media.resolve(image).normalize();
+        if (!target.startsWith(media.normalize())) {
+            problem(new ItemProblem(product.id(), null, 0, "image path leaves the media folder: " + image));
+            return;
+        }
+        try {
+            if (!Files.isRegularFile(target) || Files.size(target) != Files.size(source)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            problem(new ItemProblem(product.id(), null, 0, "cannot copy image " + image + ": " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.catalogimport.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.catalogimport.commerceml.ReadLimits;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The importer's configuration (see META-INF/microprofile-config.properties for each property). */
+@ApplicationScoped
+public class ImportSettings {
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.dir")
+    String importDir;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.work-dir", defaultValue = "${java.io.tmpdir}/catalog-import")
+    String workDir;
+
+    @Inject
+    @ConfigProperty(name = "catalog.media.dir")
+    Optional<String> mediaDir;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.transaction-timeout-seconds", defaultValue = "7200")
+    int transactionTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.batch-size", defaultValue = "2000")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.zip.max-uncompressed-bytes", defaultValue = "21474836480")
+    long maxUncompressedBytes;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.zip.max-entries", defaultValue = "100000")
+    int maxZipEntries;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.max-file-bytes", defaultValue = "4294967296")
+    long maxFileBytes;
+
+    @Inject
+    @ConfigProperty(name = "catalog.import.zip.max-compression-ratio", defaultValue = "200")
+    double maxCompressionRatio;
+
+    public Path importDir() {
+        return Path.of(importDir);
+    }
+
+    public Path workDir() {
+        return Path.of(workDir);
+    }
+
+    public Optional<Path> mediaDir() {
+        return mediaDir.filter(dir -> !dir.isBlank()).map(Path::of);
+    }
+
+    public int transactionTimeoutSeconds() {
+        return transactionTimeoutSeconds;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public ReadLimits readLimits() {
+        return new ReadLimits(maxUncompressedBytes, maxZipEntries, maxFileBytes, maxCompressionRatio);
+    }
+}
