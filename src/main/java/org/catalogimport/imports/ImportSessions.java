@@ -36,6 +36,34 @@ public class ImportSessions {
                 .getResultList();
     }
 
+    public Optional<ImportSession> running() {
+        return entityManager.createQuery("select s from ImportSession s where s.status = :running", ImportSession.class)
+                .setParameter("running", ImportStatus.RUNNING)
+                .getResultStream().findFirst();
+    }
+
+    /** A failed item of an import: what, where, why. */
+    public record Failure(String itemId, String file, Long line, String reason) {
+    }
+
+    public List<Failure> failures(long sessionId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "select item_id, file, line, reason from import_failure where session_id = ?1 order by id")
+                .setParameter(1, sessionId)
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream().map(r -> new Failure((String) r[0], (String) r[1],
+                r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3])).toList();
+    }
+
+    /** The per-entity counts of a finished import, as stored JSON. */
+    public String entityCountsJson(long sessionId) {
+        Object json = entityManager.createNativeQuery("select entity_counts::text from import_session where id = ?1")
+                .setParameter(1, sessionId).getSingleResult();
+        return json == null ? "{}" : json.toString();
+    }
+
     public long count(ImportStatus status) {
         return entityManager.createQuery(
                         "select count(s) from ImportSession s where (:status is null or s.status = :status)",

@@ -21,4 +21,10 @@ public final class Deployments {
                 .as(WebArchive.class)
                 .addClasses(testClasses);
     }
+
+    /** Libraries that in-container tests use besides JUnit (which Arquillian adds itself). */
+    public static WebArchive withTestLibraries(WebArchive archive) {
+        return archive.addAsLibraries(org.jboss.shrinkwrap.resolver.api.maven.Maven.resolver()
+                .resolve("org.awaitility:awaitility:4.3.0").withTransitivity().asFile());
+    }
 }

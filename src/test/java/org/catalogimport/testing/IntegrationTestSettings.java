@@ -15,6 +15,9 @@ public class IntegrationTestSettings implements LauncherSessionListener {
     /** The console administrator that integration tests sign in as. Test-only credentials. */
     public static final String ADMIN_USER = "it-admin";
     public static final String ADMIN_PASSWORD = "it-admin-password";
+    /** Seed of the demo package in {@link #importDir()}: its product ids are known to tests. */
+    public static final long IMPORT_SEED = 1;
+    public static final int IMPORT_PRODUCTS = 300;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -23,6 +26,7 @@ public class IntegrationTestSettings implements LauncherSessionListener {
         }
         ServiceEndpoints services = BackingServices.forTests();
         Path target = projectDir().resolve("target");
+        Path importDir = importDir();
         // The connector reads these system properties as its configuration (payara.*).
         System.setProperty("payara.microJar", target.resolve("payara-micro.jar").toString());
         System.setProperty("payara.randomHttpPort", "true");
@@ -41,7 +45,25 @@ public class IntegrationTestSettings implements LauncherSessionListener {
                 "-Dcatalog.db.password=" + services.dbPassword(),
                 "-Dcatalog.redis.address=" + services.redisAddress(),
                 "-Dcatalog.admin.user=" + ADMIN_USER,
-                "-Dcatalog.admin.password=" + ADMIN_PASSWORD));
+                "-Dcatalog.admin.password=" + ADMIN_PASSWORD,
+                "-Dcatalog.import.dir=" + importDir,
+                "-Dcatalog.import.work-dir=" + target.resolve("it-work")));
+    }
+
+    /**
+     * The folder both test servers read 1C packages from: the demo package, written before any
+     * test. Tests that need another package write it into a folder of their own.
+     */
+    public static synchronized Path importDir() {
+        Path dir = projectDir().resolve("target/it-import");
+        try {
+            if (!java.nio.file.Files.isDirectory(dir.resolve("goods"))) {
+                org.catalogimport.dev.DemoPackageWriter.write(dir, IMPORT_PRODUCTS, IMPORT_SEED);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the test import package", e);
+        }
+        return dir;
     }
 
     public static Path projectDir() {

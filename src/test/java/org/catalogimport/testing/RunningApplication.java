@@ -66,6 +66,8 @@ public class RunningApplication implements BeforeAllCallback {
             Map<String, String> env = new java.util.HashMap<>(PayaraMicroProcess.applicationEnvironment(proxied));
             env.put("CATALOG_ADMIN_USER", IntegrationTestSettings.ADMIN_USER);
             env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
+            env.put("CATALOG_IMPORT_DIR", IntegrationTestSettings.importDir().toString());
+            env.put("CATALOG_IMPORT_WORK_DIR", projectDir.resolve("target/it-work").toString());
             payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(
                     projectDir, BackingServices.freePort(), env, log)).awaitReady(Duration.ofMinutes(4));
             return new Stopper();

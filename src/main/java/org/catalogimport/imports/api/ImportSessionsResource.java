@@ -9,20 +9,53 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
+import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 
-/** Read access to import sessions for automation. */
+/**
+ * Import sessions for automation: start one ({@code POST}: 202 with the session, 409 while one
+ * runs, 503 when Redis or PostgreSQL is unavailable), list them, read one with its failures.
+ */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportSessionsResource {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final int MAX_FAILURES = 1_000;
 
     @Inject
     ImportSessions sessions;
+
+    @Inject
+    ImportLauncher launcher;
+
+    @POST
+    public Response start(@Context SecurityContext security, @Context UriInfo uri) {
+        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName());
+        return switch (result.outcome()) {
+            case STARTED -> Response.accepted(ImportSessionView.of(result.session()))
+                    .location(uri.getAbsolutePathBuilder().path(String.valueOf(result.session().getId())).build())
+                    .build();
+            case ALREADY_RUNNING -> Response.status(Response.Status.CONFLICT)
+                    .entity(message(result.message(), result.session() == null ? null : result.session().getId())).build();
+            case UNAVAILABLE, NOT_STARTED -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(message(result.message(), null)).build();
+        };
+    }
+
+    private static Map<String, Object> message(String text, Long runningSessionId) {
+        return runningSessionId == null ? Map.of("message", text)
+                : Map.of("message", text, "runningSessionId", runningSessionId);
+    }
 
     @GET
     public List<ImportSessionView> list(@QueryParam("status") String status,
@@ -37,7 +70,7 @@ public class ImportSessionsResource {
     @GET
     @Path("{id}")
     public ImportSessionView get(@PathParam("id") long id) {
-        return sessions.find(id).map(ImportSessionView::of)
+        return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.failures(id, MAX_FAILURES)))
                 .orElseThrow(() -> new NotFoundException("No import session " + id));
     }
 

@@ -1,0 +1,43 @@
+package org.catalogimport.imports;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.catalogimport.platform.redis.RedissonImportLock;
+
+/** Runs a started import on a container thread and releases the import lock when it has ended. */
+@Stateless
+public class ImportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class.getName());
+
+    @Inject
+    CatalogImporter importer;
+
+    @Inject
+    ImportProgress progress;
+
+    @Asynchronous
+    // why: the importer manages its own transaction; none may be open around it.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void run(long sessionId, RedissonImportLock.Held lock) {
+        try {
+            importer.importPackage(sessionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Import " + sessionId + " ended with an unexpected error", e);
+            progress.fail(sessionId, "The import stopped unexpectedly: " + e, 0, 0, java.time.Instant.now());
+        } finally {
+            // why here: after importPackage returns, its JTA transaction has committed or rolled back.
+            try {
+                lock.release();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The import lock of session " + sessionId
+                        + " could not be released; it expires within 30 s", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.catalogimport.imports.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.catalogimport.platform.redis.RedissonImportLock;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.HeadlessChromium;
+import org.catalogimport.testing.IntegrationTestSettings;
+import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.ServiceEndpoints;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redisson.Redisson;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/** The import console in a real headless Chromium: start, live refresh, messages, filter, the lock. */
+@ExtendWith(RunningApplication.class)
+class ConsoleImportIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void signIn() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
+                .sendKeys(IntegrationTestSettings.ADMIN_USER);
+        browser.findElement(By.id("login:password")).sendKeys(IntegrationTestSettings.ADMIN_PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElement(By.id("sessions:start")).getAttribute("class").contains("ui-state-disabled");
+        });
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private boolean pollExists() {
+        return !browser.findElements(By.id("sessions:poll")).isEmpty();
+    }
+
+    private void clickStartAndConfirm() {
+        browser.findElement(By.id("sessions:start")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+    }
+
+    private String growl() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-message"))).getText();
+    }
+
+    @Test
+    void anImportStartedFromThePageRunsWithALivePollAndEndsWithASuccessMessage() {
+        assertTrue(!pollExists(), "no poll while nothing runs");
+
+        clickStartAndConfirm();
+
+        assertTrue(growl().contains("started"), growl());
+        assertTrue(pollExists(), "the poll appears as soon as an import is started");
+        // The poll refreshes every 10 s; the completion message comes with the first refresh after the end.
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> driver.findElements(By.cssSelector(".ui-growl-message"))
+                .stream().anyMatch(m -> m.getText().contains("completed")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !pollExists());
+        WebElement firstRow = browser.findElement(By.cssSelector("#sessions\\:table tbody tr"));
+        assertTrue(firstRow.getText().contains("Completed"), firstRow.getText());
+        assertTrue(firstRow.findElement(By.cssSelector(".status-COMPLETED")).isDisplayed());
+    }
+
+    @Test
+    void aStartWhileAnotherNodeHoldsTheLockShowsAWarningAndStartsNothing() throws Exception {
+        ServiceEndpoints services = BackingServices.forTests();
+        Config config = new Config();
+        config.useSingleServer().setAddress(services.redisAddress());
+        RedissonClient otherNode = Redisson.create(config);
+        RLock lock = otherNode.getLock(RedissonImportLock.LOCK_NAME);
+        assertTrue(lock.tryLock(0, 60, TimeUnit.SECONDS), "the test plays another node that runs an import");
+        try {
+            String rowsBefore = browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText();
+
+            clickStartAndConfirm();
+
+            String message = growl();
+            assertTrue(message.contains("already running"), message);
+            assertEquals(rowsBefore, browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText());
+        } finally {
+            lock.unlock();
+            otherNode.shutdown();
+        }
+    }
+
+    @Test
+    void theStatusFilterShowsOnlySessionsOfTheChosenStatus() throws Exception {
+        ServiceEndpoints services = BackingServices.forTests();
+        try (Connection connection = DriverManager.getConnection(services.dbUrl(), services.dbUser(), services.dbPassword());
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert into import_session (status, started_at, finished_at, triggered_by, error_message)"
+                    + " values ('FAILED', now() - interval '1 minute', now(), 'filter-it', 'for the filter test')");
+        }
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
+
+        browser.findElement(By.id("sessions:table:statusFilter")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#sessions\\:table\\:statusFilter_items [data-label='Failed']"))).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("#sessions\\:table tbody tr[data-ri]"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("Failed"));
+        });
+        assertTrue(browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText().contains("filter-it"));
+    }
+}
