@@ -1,0 +1,289 @@
+package org.catalogimport.commerceml;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads dictionaries: a {@code Классификатор} section, and the price types and warehouses that 2.0x
+ * exports put in the offers package instead.
+ */
+final class ClassifierReader {
+
+    /** At a {@code Классификатор} start tag: reads the section. */
+    void read(XmlCursor cursor, ReadContext context) throws PackageException {
+        SectionHeader header = new SectionHeader(SectionKind.CLASSIFIER, cursor);
+        while (cursor.nextChild()) {
+            if (header.read(cursor)) {
+                continue;
+            }
+            switch (cursor.name()) {
+                case "Группы" -> {
+                    header.announce(context);
+                    groups(cursor, context, null);
+                }
+                case "Свойства" -> {
+                    header.announce(context);
+                    properties(cursor, context);
+                }
+                case "ТипыЦен" -> {
+                    header.announce(context);
+                    priceTypes(cursor, context);
+                }
+                case "Склады" -> {
+                    header.announce(context);
+                    warehouses(cursor, context);
+                }
+                case "ЕдиницыИзмерения" -> {
+                    header.announce(context);
+                    units(cursor, context);
+                }
+                default -> cursor.skip();
+            }
+        }
+        header.announce(context);
+    }
+
+    private void groups(XmlCursor cursor, ReadContext context, String parentId) throws PackageException {
+        while (cursor.nextChild()) {
+            if (cursor.name().equals("Группа")) {
+                group(cursor, context, parentId);
+            } else {
+                cursor.skip();
+            }
+        }
+    }
+
+    private void group(XmlCursor cursor, ReadContext context, String parentId) throws PackageException {
+        long line = cursor.line();
+        boolean deleted = Values.isDeletedStatus(cursor.attribute("Статус"));
+        String id = null;
+        String name = null;
+        String description = null;
+        boolean delivered = false;
+        while (cursor.nextChild()) {
+            switch (cursor.name()) {
+                case "Ид" -> id = Values.id(cursor.text());
+                case "Наименование" -> name = cursor.text();
+                case "Описание" -> description = cursor.text();
+                case "ПометкаУдаления" -> deleted |= Values.isTrue(cursor.text());
+                case "Статус" -> deleted |= Values.isDeletedStatus(cursor.text());
+                case "Группы" -> {
+                    if (id == null) {
+                        // why skip the subgroups too: without the parent's id they would turn into roots.
+                        context.problem(null, line, "a group (Группа) " + quoted(name)
+                                + "has no Ид; it was skipped together with its subgroups");
+                        cursor.skip();
+                    } else {
+                        if (!delivered) {
+                            // why here: a parent must reach the visitor before its children do.
+                            context.visitor.group(new GroupRecord(id, parentId, name, description, deleted));
+                        }
+                        groups(cursor, context, id);
+                    }
+                    delivered = true;
+                }
+                default -> cursor.skip();
+            }
+        }
+        if (delivered) {
+            return;
+        }
+        if (id == null) {
+            context.problem(null, line, "a group (Группа) " + quoted(name) + "has no Ид; it was skipped");
+        } else {
+            context.visitor.group(new GroupRecord(id, parentId, name, description, deleted));
+        }
+    }
+
+    private void properties(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (cursor.name().equals("Свойство")) {
+                property(cursor, context);
+            } else {
+                cursor.skip();
+            }
+        }
+    }
+
+    private void property(XmlCursor cursor, ReadContext context) throws PackageException {
+        long line = cursor.line();
+        boolean deleted = Values.isDeletedStatus(cursor.attribute("Статус"));
+        String id = null;
+        String name = null;
+        String type = null;
+        boolean multiple = false;
+        Boolean forOffers = null;
+        List<DictionaryValue> values = new ArrayList<>();
+        while (cursor.nextChild()) {
+            switch (cursor.name()) {
+                case "Ид" -> id = Values.id(cursor.text());
+                case "Наименование" -> name = cursor.text();
+                case "ТипЗначений" -> type = cursor.text();
+                case "Множественное" -> multiple = Values.isTrue(cursor.text());
+                case "ДляПредложений" -> forOffers = Values.isTrue(cursor.text());
+                case "ПометкаУдаления" -> deleted |= Values.isTrue(cursor.text());
+                case "Статус" -> deleted |= Values.isDeletedStatus(cursor.text());
+                case "ВариантыЗначений" -> dictionaryValues(cursor, context, id, values);
+                default -> cursor.skip();
+            }
+        }
+        if (id == null) {
+            context.problem(null, line, "a property (Свойство) " + quoted(name) + "has no Ид; it was skipped");
+            return;
+        }
+        context.visitor.property(new PropertyRecord(id, name, propertyType(type, values), multiple,
+                forOffers != null ? forOffers : context.offersContext(), values, deleted));
+    }
+
+    private static PropertyType propertyType(String type, List<DictionaryValue> values) {
+        if (type == null) {
+            return values.isEmpty() ? PropertyType.STRING : PropertyType.DICTIONARY;
+        }
+        return switch (type) {
+            case "Справочник" -> PropertyType.DICTIONARY;
+            case "Число" -> PropertyType.NUMBER;
+            case "Время", "Дата", "ДатаВремя" -> PropertyType.DATE;
+            default -> PropertyType.STRING;
+        };
+    }
+
+    private void dictionaryValues(XmlCursor cursor, ReadContext context, String propertyId,
+                                  List<DictionaryValue> into) throws PackageException {
+        while (cursor.nextChild()) {
+            switch (cursor.name()) {
+                case "Справочник" -> {
+                    long line = cursor.line();
+                    String valueId = null;
+                    String value = null;
+                    while (cursor.nextChild()) {
+                        switch (cursor.name()) {
+                            case "ИдЗначения" -> valueId = Values.id(cursor.text());
+                            case "Значение" -> value = cursor.text();
+                            default -> cursor.skip();
+                        }
+                    }
+                    if (valueId != null) {
+                        into.add(new DictionaryValue(valueId, value));
+                    } else if (value != null) {
+                        context.problem(propertyId, line, "the dictionary value " + quoted(value)
+                                + "of this property has no ИдЗначения; it was skipped");
+                    }
+                }
+                case "Значение" -> {
+                    // why the value as its own id: exporters that list bare values reference them by text.
+                    String value = cursor.text();
+                    if (value != null) {
+                        into.add(new DictionaryValue(value, value));
+                    }
+                }
+                default -> cursor.skip();
+            }
+        }
+    }
+
+    /** At a {@code ТипыЦен} start tag (in a classifier or an offers package). */
+    void priceTypes(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("ТипЦены")) {
+                cursor.skip();
+                continue;
+            }
+            long line = cursor.line();
+            String id = null;
+            String name = null;
+            String currency = null;
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Ид" -> id = Values.id(cursor.text());
+                    case "Наименование" -> name = cursor.text();
+                    case "Валюта" -> currency = cursor.text();
+                    default -> cursor.skip();
+                }
+            }
+            if (id == null) {
+                context.problem(null, line, "a price type (ТипЦены) " + quoted(name) + "has no Ид; it was skipped");
+            } else {
+                context.visitor.priceType(new PriceTypeRecord(id, name, currency));
+            }
+        }
+    }
+
+    /** At a {@code Склады} start tag (in a classifier or an offers package). */
+    void warehouses(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("Склад")) {
+                cursor.skip();
+                continue;
+            }
+            long line = cursor.line();
+            boolean deleted = Values.isDeletedStatus(cursor.attribute("Статус"));
+            String id = null;
+            String name = null;
+            String address = null;
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Ид" -> id = Values.id(cursor.text());
+                    case "Наименование" -> name = cursor.text();
+                    case "Адрес" -> address = address(cursor);
+                    case "ПометкаУдаления" -> deleted |= Values.isTrue(cursor.text());
+                    case "Статус" -> deleted |= Values.isDeletedStatus(cursor.text());
+                    default -> cursor.skip();
+                }
+            }
+            if (id == null) {
+                context.problem(null, line, "a warehouse (Склад) " + quoted(name) + "has no Ид; it was skipped");
+            } else {
+                context.visitor.warehouse(new WarehouseRecord(id, name, address, deleted));
+            }
+        }
+    }
+
+    /** {@code Адрес/Представление}; the address fields ({@code АдресноеПоле}) repeat it in parts. */
+    private static String address(XmlCursor cursor) throws PackageException {
+        String presentation = null;
+        while (cursor.nextChild()) {
+            if (cursor.name().equals("Представление")) {
+                presentation = cursor.text();
+            } else {
+                cursor.skip();
+            }
+        }
+        return presentation;
+    }
+
+    private void units(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("ЕдиницаИзмерения")) {
+                cursor.skip();
+                continue;
+            }
+            long line = cursor.line();
+            String id = null;
+            String code = null;
+            String shortName = null;
+            String fullName = null;
+            String international = null;
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Ид" -> id = cursor.text();
+                    case "Код" -> code = cursor.text();
+                    case "НаименованиеКраткое" -> shortName = cursor.text();
+                    case "НаименованиеПолное" -> fullName = cursor.text();
+                    case "МеждународноеСокращение" -> international = cursor.text();
+                    default -> cursor.skip();
+                }
+            }
+            String key = code != null ? code : id;
+            if (key == null) {
+                context.problem(null, line, "a unit (ЕдиницаИзмерения) " + quoted(fullName)
+                        + "has neither Код nor Ид; it was skipped");
+            } else {
+                context.visitor.unit(new UnitRecord(key, shortName, fullName, international));
+            }
+        }
+    }
+
+    static String quoted(String name) {
+        return name == null ? "" : "\"" + name + "\" ";
+    }
+}

@@ -1,0 +1,145 @@
+package org.catalogimport.commerceml;
+
+import java.util.Set;
+
+/**
+ * Streams CommerceML files into {@link CatalogVisitor} records: one pass per file, one item in
+ * memory at a time, no persistence. Plain Java so that it is unit-testable and usable from an EJB;
+ * an instance may be shared by threads (each {@code read} has its own parser).
+ *
+ * <p>Reading is tolerant of what real exports do (namespaces or none, any section order, UTF-8 with
+ * or without BOM, windows-1251, decimal commas) and strict about what is dangerous or broken: a
+ * DTD, malformed or truncated XML stop the file with a {@link PackageException}. An item that
+ * cannot be used (no {@code Ид}, a price that is not a number) is reported through
+ * {@link CatalogVisitor#problem} and skipped. Records already delivered before a fatal error stay
+ * delivered: an importer should treat the exception as "this package failed", not "this file did".
+ */
+public final class CommerceMlReader {
+
+    static final String ROOT = "КоммерческаяИнформация";
+    private static final Set<Content> ITEM_CONTENTS = Set.of(Content.CATALOG, Content.OFFERS, Content.PRICES, Content.STOCK);
+
+    private final XmlParsers parsers = new XmlParsers();
+    private final ClassifierReader classifier = new ClassifierReader();
+    private final ProductReader products = new ProductReader();
+    private final OfferReader offers = new OfferReader();
+
+    /** Sets up the hardened parsers (no DTDs, no external entities). */
+    public CommerceMlReader() {
+        // the parsers are created with the instance; nothing else to prepare
+    }
+
+    /** Reads one file, delivering its records to {@code visitor} as they are read. */
+    public void read(PackageFile file, CatalogVisitor visitor) throws PackageException {
+        try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
+            String root = cursor.root();
+            if (!ROOT.equals(root)) {
+                throw cursor.fail("this is not a CommerceML file: its root element is <" + root + ">, not <" + ROOT + ">");
+            }
+            ReadContext context = new ReadContext(file, visitor);
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Классификатор" -> classifier.read(cursor, context);
+                    case "Каталог" -> catalog(cursor, context);
+                    case "ПакетПредложений" -> offersPackage(cursor, context, SectionKind.OFFERS_PACKAGE);
+                    case "ИзмененияПакетаПредложений" -> offersPackage(cursor, context, SectionKind.OFFERS_CHANGES);
+                    default -> cursor.skip(); // documents, contractors: not catalog data
+                }
+            }
+            cursor.finish();
+        }
+    }
+
+    private void catalog(XmlCursor cursor, ReadContext context) throws PackageException {
+        SectionHeader header = new SectionHeader(SectionKind.CATALOG, cursor);
+        while (cursor.nextChild()) {
+            if (header.read(cursor)) {
+                continue;
+            }
+            if (cursor.name().equals("Товары")) {
+                header.announce(context);
+                while (cursor.nextChild()) {
+                    if (cursor.name().equals("Товар")) {
+                        products.read(cursor, context);
+                    } else {
+                        cursor.skip();
+                    }
+                }
+            } else {
+                cursor.skip();
+            }
+        }
+        header.announce(context);
+    }
+
+    private void offersPackage(XmlCursor cursor, ReadContext context, SectionKind kind) throws PackageException {
+        context.enteredOffersSection();
+        SectionHeader header = new SectionHeader(kind, cursor);
+        while (cursor.nextChild()) {
+            if (header.read(cursor)) {
+                continue;
+            }
+            switch (cursor.name()) {
+                case "ТипыЦен" -> {
+                    header.announce(context);
+                    classifier.priceTypes(cursor, context);
+                }
+                case "Склады" -> {
+                    header.announce(context);
+                    classifier.warehouses(cursor, context);
+                }
+                case "Предложения" -> {
+                    header.announce(context);
+                    while (cursor.nextChild()) {
+                        if (cursor.name().equals("Предложение")) {
+                            offers.read(cursor, context);
+                        } else {
+                            cursor.skip();
+                        }
+                    }
+                }
+                default -> cursor.skip();
+            }
+        }
+        header.announce(context);
+    }
+
+    /**
+     * Counts every {@code Товары/Товар} and {@code Предложения/Предложение} in the package (including
+     * ones that will turn out unusable), for an exact progress total. Much cheaper than reading:
+     * no records are built, text is not decoded, and files that carry only dictionaries are not opened.
+     */
+    public long countItems(ExchangePackage pkg) throws PackageException {
+        long items = 0;
+        for (PackageFile file : pkg.files()) {
+            if (file.contents().stream().anyMatch(ITEM_CONTENTS::contains)) {
+                items += countItems(file);
+            }
+        }
+        return items;
+    }
+
+    private long countItems(PackageFile file) throws PackageException {
+        long items = 0;
+        String[] path = new String[16];
+        int depth = 0;
+        try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
+            for (String tag = cursor.nextTag(); tag != null; tag = cursor.nextTag()) {
+                if (tag.isEmpty()) {
+                    depth--;
+                    continue;
+                }
+                String parent = depth > 0 ? path[depth - 1] : null;
+                if ((tag.equals("Товар") && "Товары".equals(parent))
+                        || (tag.equals("Предложение") && "Предложения".equals(parent))) {
+                    items++;
+                }
+                if (depth == path.length) {
+                    path = java.util.Arrays.copyOf(path, depth * 2);
+                }
+                path[depth++] = tag;
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,246 @@
+package org.catalogimport.commerceml;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one {@code Предложение} into an {@link OfferRecord}, with prices and stock in every shape:
+ * <ul>
+ *   <li>a) {@code <Склад ИдСклада="…" КоличествоНаСкладе="…"/>} (2.07/2.08);</li>
+ *   <li>b) {@code Остатки/Остаток/Склад/{Ид, Количество}} (UT 11 rests files, 3.x);</li>
+ *   <li>c) {@code КоличествоНаСкладах/КоличествоНаСкладе} and {@code ОстаткиПоСкладам/ОстатокПоСкладу}
+ *       with {@code ИдСклада} or {@code Ид}, and {@code Количество} or {@code Остаток} (other exporters);</li>
+ *   <li>{@code Склады/Склад} in the 2.10 changes package;</li>
+ * </ul>
+ * plus {@code Количество}, the total.
+ */
+final class OfferReader {
+
+    /** A problem found before the offer's Ид was known; reported with the Ид at the end. */
+    private record Pending(long line, String reason) {
+    }
+
+    /** A warehouse id and a quantity as written, either possibly null. */
+    private record Entry(String warehouse, String quantity) {
+    }
+
+    /** Stock rows and the total while one offer is read. */
+    private static final class Stock {
+        final List<StockRecord> rows = new ArrayList<>(2);
+        final List<Pending> problems;
+        BigDecimal total;
+
+        Stock(List<Pending> problems) {
+            this.problems = problems;
+        }
+    }
+
+    /** At a {@code Предложение} start tag. */
+    void read(XmlCursor cursor, ReadContext context) throws PackageException {
+        long line = cursor.line();
+        boolean deleted = Values.isDeletedStatus(cursor.attribute("Статус"));
+        String id = null;
+        String characteristicId = null;
+        String version = null;
+        String sku = null;
+        String barcode = null;
+        String name = null;
+        List<Characteristic> characteristics = new ArrayList<>(0);
+        List<PropertyValue> properties = new ArrayList<>(0);
+        List<PriceRecord> prices = new ArrayList<>(0);
+        List<Pending> problems = new ArrayList<>(0);
+        Stock stock = new Stock(problems);
+        while (cursor.nextChild()) {
+            switch (cursor.name()) {
+                case "Ид" -> id = cursor.text();
+                case "ИдХарактеристики" -> characteristicId = Values.id(cursor.text());
+                case "НомерВерсии" -> version = cursor.text();
+                case "ПометкаУдаления" -> deleted |= Values.isTrue(cursor.text());
+                case "Статус" -> deleted |= Values.isDeletedStatus(cursor.text());
+                case "Штрихкод", "ШтрихКод" -> barcode = cursor.text();
+                case "Артикул" -> sku = cursor.text();
+                case "Наименование" -> name = cursor.text();
+                case "ХарактеристикиТовара" -> characteristics(cursor, characteristics);
+                case "ЗначенияСвойств" -> ValueListReader.propertyValues(cursor, properties);
+                case "Цены" -> prices(cursor, prices, problems);
+                case "Количество" -> stock.total = quantity(cursor, null, problems);
+                case "Склад" -> warehouseStock(cursor, stock);
+                case "Склады", "КоличествоНаСкладах", "ОстаткиПоСкладам" -> {
+                    while (cursor.nextChild()) {
+                        warehouseStock(cursor, stock);
+                    }
+                }
+                case "Остатки" -> rests(cursor, stock);
+                default -> cursor.skip();
+            }
+        }
+        id = Values.id(id);
+        if (id == null) {
+            context.problem(null, line, "an offer (Предложение) " + ClassifierReader.quoted(name)
+                    + "has no Ид; it was skipped");
+            return;
+        }
+        if (characteristicId != null && id.indexOf('#') < 0) {
+            id = id + "#" + characteristicId;
+        }
+        for (Pending problem : problems) {
+            context.problem(id, problem.line, problem.reason);
+        }
+        context.visitor.offer(new OfferRecord(id, Values.productId(id), version, sku, barcode, name,
+                characteristics, properties, prices, stock.rows, stock.total, deleted, context.location(line)));
+    }
+
+    private static void characteristics(XmlCursor cursor, List<Characteristic> into) throws PackageException {
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("ХарактеристикаТовара")) {
+                cursor.skip();
+                continue;
+            }
+            String name = null;
+            String value = null;
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Наименование" -> name = cursor.text();
+                    case "Значение" -> value = cursor.text();
+                    default -> cursor.skip();
+                }
+            }
+            if (name != null && !Values.isNoValue(value)) {
+                into.add(new Characteristic(name, value));
+            }
+        }
+    }
+
+    private static void prices(XmlCursor cursor, List<PriceRecord> into, List<Pending> problems)
+            throws PackageException {
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("Цена")) {
+                cursor.skip();
+                continue;
+            }
+            long line = cursor.line();
+            String type = null;
+            String amount = null;
+            String currency = null;
+            String unit = null;
+            String coefficient = null;
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "ИдТипаЦены" -> type = Values.id(cursor.text());
+                    case "ЦенаЗаЕдиницу" -> amount = cursor.text();
+                    case "Валюта" -> currency = cursor.text();
+                    case "Единица" -> unit = cursor.text();
+                    case "Коэффициент" -> coefficient = cursor.text();
+                    default -> cursor.skip();
+                }
+            }
+            BigDecimal price = Values.decimal(amount);
+            BigDecimal factor = Values.decimal(coefficient);
+            if (type == null) {
+                problems.add(new Pending(line, "a price (Цена) has no ИдТипаЦены; that price was skipped"));
+            } else if (price == null) {
+                problems.add(new Pending(line, amount == null
+                        ? "the price of type " + type + " has no ЦенаЗаЕдиницу; that price was skipped"
+                        : "the price of type " + type + " is not a number (\"" + amount + "\"); that price was skipped"));
+            } else if (coefficient != null && factor == null) {
+                problems.add(new Pending(line, "the price of type " + type + " has a Коэффициент that is not a number (\""
+                        + coefficient + "\"); that price was skipped"));
+            } else {
+                into.add(new PriceRecord(type, price, currency, unit, factor));
+            }
+        }
+    }
+
+    /** {@code Остатки}: each {@code Остаток} holds a {@code Склад} (shape b) or only a total {@code Количество}. */
+    private static void rests(XmlCursor cursor, Stock stock) throws PackageException {
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("Остаток")) {
+                cursor.skip();
+                continue;
+            }
+            long line = cursor.line();
+            String warehouse = null;
+            String quantity = null;
+            boolean hasWarehouse = false;
+            String ownQuantity = null;
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Склад" -> {
+                        hasWarehouse = true;
+                        Entry entry = stockEntry(cursor);
+                        warehouse = entry.warehouse;
+                        quantity = entry.quantity;
+                    }
+                    case "Количество" -> ownQuantity = cursor.text();
+                    default -> cursor.skip();
+                }
+            }
+            if (hasWarehouse) {
+                addRow(stock, line, warehouse, quantity != null ? quantity : ownQuantity);
+            } else if (ownQuantity != null && stock.total == null) {
+                stock.total = parseQuantity(ownQuantity, null, line, stock.problems);
+            }
+        }
+    }
+
+    /** One warehouse stock element of shape a, c or the changes package. */
+    private static void warehouseStock(XmlCursor cursor, Stock stock) throws PackageException {
+        long line = cursor.line();
+        Entry entry = stockEntry(cursor);
+        addRow(stock, line, entry.warehouse, entry.quantity);
+    }
+
+    /** Warehouse id and quantity from the attributes or children of a stock element; moves to its end. */
+    private static Entry stockEntry(XmlCursor cursor) throws PackageException {
+        String warehouse = cursor.attribute("ИдСклада");
+        String quantity = cursor.attribute("КоличествоНаСкладе");
+        if (quantity == null) {
+            quantity = cursor.attribute("Количество");
+        }
+        while (cursor.nextChild()) {
+            switch (cursor.name()) {
+                case "Ид", "ИдСклада" -> warehouse = cursor.text();
+                case "Количество", "КоличествоНаСкладе", "Остаток" -> quantity = cursor.text();
+                default -> cursor.skip();
+            }
+        }
+        return new Entry(warehouse == null ? null : warehouse.strip(), quantity == null ? null : quantity.strip());
+    }
+
+    private static void addRow(Stock stock, long line, String warehouse, String quantity) {
+        warehouse = Values.id(warehouse == null || warehouse.isEmpty() ? null : warehouse);
+        if (warehouse == null) {
+            stock.problems.add(new Pending(line, "a stock entry has no warehouse id; it was skipped"));
+            return;
+        }
+        if (quantity == null || quantity.isEmpty()) {
+            stock.problems.add(new Pending(line, "the stock in warehouse " + warehouse
+                    + " has no quantity; that stock entry was skipped"));
+            return;
+        }
+        BigDecimal value = parseQuantity(quantity, warehouse, line, stock.problems);
+        if (value != null) {
+            stock.rows.add(new StockRecord(warehouse, value));
+        }
+    }
+
+    /** {@code Количество} of the offer: the total over all warehouses. */
+    private static BigDecimal quantity(XmlCursor cursor, String warehouse, List<Pending> problems)
+            throws PackageException {
+        long line = cursor.line();
+        String text = cursor.text();
+        return text == null ? null : parseQuantity(text, warehouse, line, problems);
+    }
+
+    private static BigDecimal parseQuantity(String text, String warehouse, long line, List<Pending> problems) {
+        BigDecimal value = Values.decimal(text);
+        if (value == null) {
+            problems.add(new Pending(line, (warehouse == null
+                    ? "the total quantity (Количество) is not a number (\"" + text + "\"); it was left unset"
+                    : "the stock in warehouse " + warehouse + " is not a number (\"" + text
+                    + "\"); that stock entry was skipped")));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package org.catalogimport.commerceml;
+
+import java.util.Set;
+
+/** What the element readers share while one file is read. */
+final class ReadContext {
+
+    final String file;
+    final CatalogVisitor visitor;
+    private final boolean offersFile;
+    private boolean inOffersSection;
+
+    ReadContext(PackageFile packageFile, CatalogVisitor visitor) {
+        this.file = packageFile.relativeName();
+        this.visitor = visitor;
+        Set<Content> contents = packageFile.contents();
+        this.offersFile = !contents.contains(Content.CATALOG) && (contents.contains(Content.OFFERS)
+                || contents.contains(Content.PRICES) || contents.contains(Content.STOCK));
+    }
+
+    /** An offers package was opened in this file (3.1 {@code propertiesOffers/} opens one before its classifier). */
+    void enteredOffersSection() {
+        inOffersSection = true;
+    }
+
+    /** Properties defined here without {@code ДляПредложений} belong to offers. */
+    boolean offersContext() {
+        return offersFile || inOffersSection;
+    }
+
+    Location location(long line) {
+        return new Location(file, line);
+    }
+
+    void problem(String itemId, long line, String reason) {
+        visitor.problem(new ItemProblem(itemId, file, line, reason));
+    }
+}

@@ -1,0 +1,314 @@
+package org.catalogimport.commerceml;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
+
+/**
+ * Walks one XML file element by element, by local name, and turns every parser failure into a
+ * {@link PackageException} that names the file and the place.
+ *
+ * <p>Protocol: {@link #nextChild()} moves to the next child element of the element being read and
+ * returns true, or returns false at that element's end tag. The caller then consumes the child
+ * completely, with {@link #text()}, {@link #skip()} or its own {@code nextChild()} loop. Namespaces
+ * are ignored on purpose: the same elements come with no namespace or with any of three.
+ */
+final class XmlCursor implements AutoCloseable {
+
+    // why 1 MiB: the parsers read a few KiB per call; without this every call would be a system call.
+    private static final int READ_BUFFER_BYTES = 1 << 20;
+
+    private final InputStream stream;
+    private final XMLStreamReader reader;
+    private final String file;
+
+    private XmlCursor(InputStream stream, XMLStreamReader reader, String file) {
+        this.stream = stream;
+        this.reader = reader;
+        this.file = file;
+    }
+
+    /** Opens {@code path}; {@code file} is the name messages use. */
+    static XmlCursor open(XmlParsers parsers, Path path, String file) throws PackageException {
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new PackageException(file, -1, -1, "the file does not exist (any more)", e);
+        } catch (IOException e) {
+            throw new PackageException(file, -1, -1, "the file cannot be opened: " + e, e);
+        }
+        try {
+            byte[] head = new byte[XmlParsers.HEAD_BYTES];
+            int length = raw.readNBytes(head, 0, head.length);
+            if (length == 0) {
+                raw.close();
+                throw new PackageException(file, -1, -1, "the file is empty", null);
+            }
+            InputStream stream = new BufferedInputStream(
+                    new SequenceInputStream(new ByteArrayInputStream(head, 0, length), raw), READ_BUFFER_BYTES);
+            try {
+                return new XmlCursor(stream, parsers.open(stream, head, length), file);
+            } catch (XMLStreamException e) {
+                stream.close();
+                throw malformed(file, e);
+            }
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new PackageException(file, -1, -1, "the file cannot be read: " + e, e);
+        }
+    }
+
+    /** Moves to the root element and returns its local name. */
+    String root() throws PackageException {
+        try {
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return reader.getLocalName();
+                }
+                if (event == XMLStreamConstants.DTD) {
+                    throw dtdNotAllowed();
+                }
+            }
+            throw fail("the file contains no XML element");
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
+        }
+    }
+
+    /** Moves to the next child element of the current element; false at the current element's end tag. */
+    boolean nextChild() throws PackageException {
+        try {
+            while (true) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT:
+                        return true;
+                    case XMLStreamConstants.END_ELEMENT:
+                        return false;
+                    case XMLStreamConstants.DTD:
+                        throw dtdNotAllowed();
+                    case XMLStreamConstants.END_DOCUMENT:
+                        throw fail("the file ends before its elements are closed (truncated?)");
+                    default:
+                        // text between elements, comments, processing instructions
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
+        }
+    }
+
+    /** Local name of the current element. */
+    String name() {
+        return reader.getLocalName();
+    }
+
+    /** An attribute of the current element by local name, null when absent. */
+    String attribute(String localName) {
+        for (int i = 0, n = reader.getAttributeCount(); i < n; i++) {
+            if (localName.equals(reader.getAttributeLocalName(i))) {
+                return reader.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The current element's own text, trimmed, null when blank; moves to its end tag. Text inside
+     * child elements is not included (a {@code БазоваяЕдиница} holds both its text and
+     * {@code Пересчет} children).
+     */
+    String text() throws PackageException {
+        try {
+            int event = reader.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return null;
+            }
+            if (isText(event)) {
+                String first = reader.getText();
+                event = reader.next();
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    return clean(first);
+                }
+                return clean(collect(new StringBuilder(first), event));
+            }
+            return clean(collect(new StringBuilder(), event));
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
+        }
+    }
+
+    private String collect(StringBuilder text, int event) throws XMLStreamException, PackageException {
+        int depth = 0;
+        while (true) {
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (depth == 0) {
+                        return text.toString();
+                    }
+                    depth--;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (depth == 0) {
+                        text.append(reader.getText());
+                    }
+                }
+                case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
+                default -> {
+                }
+            }
+            event = reader.next();
+        }
+    }
+
+    private static boolean isText(int event) {
+        return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                || event == XMLStreamConstants.SPACE;
+    }
+
+    private static String clean(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** Skips the current element with everything inside; moves to its end tag. */
+    void skip() throws PackageException {
+        try {
+            if (reader instanceof XMLStreamReader2 stax2) {
+                stax2.skipElement();
+                return;
+            }
+            int depth = 1;
+            while (depth > 0) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> depth++;
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
+                    default -> {
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
+        }
+    }
+
+    /** After the root element's end tag: reads to the end so that trailing garbage is reported. */
+    void finish() throws PackageException {
+        try {
+            while (reader.hasNext()) {
+                reader.next();
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
+        }
+    }
+
+    /**
+     * For fast scans: the next start tag's local name at any depth, "" for an end tag (the scan
+     * keeps its own depth), null at the end of the document.
+     */
+    String nextTag() throws PackageException {
+        try {
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT:
+                        return reader.getLocalName();
+                    case XMLStreamConstants.END_ELEMENT:
+                        return "";
+                    case XMLStreamConstants.DTD:
+                        throw dtdNotAllowed();
+                    default:
+                }
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            throw malformed(file, e);
+        }
+    }
+
+    /** Line of the current event, 1-based (-1 if the parser does not know). */
+    long line() {
+        return reader.getLocation().getLineNumber();
+    }
+
+    /** A fatal problem at the current position. */
+    PackageException fail(String reason) {
+        Location at = reader.getLocation();
+        return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), reason, null);
+    }
+
+    private PackageException dtdNotAllowed() {
+        return fail("the file contains a DOCTYPE declaration; DTDs are not allowed in CommerceML files "
+                + "(they can make the parser read server files or exhaust its memory), so the file was not read");
+    }
+
+    static PackageException malformed(String file, XMLStreamException e) {
+        Location at = e.getLocation();
+        long line = at == null ? -1 : at.getLineNumber();
+        long column = at == null ? -1 : at.getColumnNumber();
+        if (e.getNestedException() instanceof IOException io) {
+            return new PackageException(file, line, column, "the file cannot be read: " + io, e);
+        }
+        String detail = parserDetail(e);
+        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        String reason;
+        if (lower.contains("end-of-input") || lower.contains("eof") || lower.contains("same entity")
+                || lower.contains("premature end")) {
+            reason = "the file ends in the middle of the XML (truncated upload or copy?): " + detail;
+        } else if (lower.contains("utf-8") || lower.contains("utf8")) {
+            reason = "the bytes are not valid UTF-8; if the file is in another encoding, its XML declaration "
+                    + "must say so: " + detail;
+        } else if (lower.contains("entity")) {
+            reason = "the file uses an entity that is not one of XML's five predefined ones; DTDs and "
+                    + "custom entities are not allowed: " + detail;
+        } else {
+            reason = "the XML is malformed: " + detail;
+        }
+        return new PackageException(file, line, column, reason, e);
+    }
+
+    /** The parser's own words without the location it appends (ours is in front already). */
+    private static String parserDetail(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int jdk = message.indexOf("Message: ");
+        if (jdk >= 0) {
+            message = message.substring(jdk + "Message: ".length());
+        }
+        int aalto = message.indexOf("\n at [row,col");
+        if (aalto >= 0) {
+            message = message.substring(0, aalto);
+        }
+        return message.strip();
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            // nothing left to report: the stream is closed below either way
+        }
+        closeQuietly(stream);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // a read-only stream: closing cannot lose data
+        }
+    }
+}
