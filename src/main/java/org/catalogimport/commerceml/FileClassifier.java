@@ -1,0 +1,152 @@
+package org.catalogimport.commerceml;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Recognises what an XML file carries by peeking at its elements: the root's children, the
+ * dictionaries inside a classifier, and the children of the first few offers. The peek stops at the
+ * first product, or after a few offers, so a big file costs little more than its dictionaries.
+ */
+final class FileClassifier {
+
+    /** Offers looked at to tell an offers file from a prices-only or stock-only file. */
+    private static final int OFFERS_TO_PEEK = 16;
+
+    /** Dictionary order inside the "dictionaries first" stage: groups, properties, price types, warehouses, units. */
+    static final int NO_DICTIONARY = 5;
+
+    /**
+     * @param commerceMl     the root is {@code КоммерческаяИнформация}
+     * @param contents       what it carries
+     * @param dictionaryRank the earliest kind of dictionary it holds (0 groups … 4 units), {@link #NO_DICTIONARY} if none
+     */
+    record Classification(boolean commerceMl, Set<Content> contents, int dictionaryRank) {
+    }
+
+    /** Thrown internally once enough is known; not an error. */
+    private static final class Enough extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Enough() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final XmlParsers parsers;
+
+    FileClassifier(XmlParsers parsers) {
+        this.parsers = parsers;
+    }
+
+    Classification classify(Path path, String name) throws PackageException {
+        Set<Content> contents = EnumSet.noneOf(Content.class);
+        int[] rank = {NO_DICTIONARY};
+        try (XmlCursor cursor = XmlCursor.open(parsers, path, name)) {
+            if (!CommerceMlReader.ROOT.equals(cursor.root())) {
+                return new Classification(false, Set.of(), NO_DICTIONARY);
+            }
+            try {
+                while (cursor.nextChild()) {
+                    switch (cursor.name()) {
+                        case "Классификатор" -> {
+                            contents.add(Content.CLASSIFIER);
+                            dictionaries(cursor, rank);
+                        }
+                        case "Каталог" -> catalog(cursor, contents);
+                        case "ПакетПредложений", "ИзмененияПакетаПредложений" -> offersPackage(cursor, contents, rank);
+                        case "Документ", "Контейнер", "Контрагенты" -> {
+                            contents.add(Content.DOCUMENTS);
+                            cursor.skip();
+                        }
+                        default -> cursor.skip();
+                    }
+                }
+            } catch (Enough enough) {
+                // the rest of the file cannot change where it goes in the processing order
+            }
+        }
+        return new Classification(true, contents, rank[0]);
+    }
+
+    private static void dictionaries(XmlCursor cursor, int[] rank) throws PackageException {
+        while (cursor.nextChild()) {
+            int kind = switch (cursor.name()) {
+                case "Группы" -> 0;
+                case "Свойства" -> 1;
+                case "ТипыЦен" -> 2;
+                case "Склады" -> 3;
+                case "ЕдиницыИзмерения" -> 4;
+                default -> NO_DICTIONARY;
+            };
+            rank[0] = Math.min(rank[0], kind);
+            cursor.skip();
+        }
+    }
+
+    /** A {@code Каталог} carries products only if it has {@code Товары}; 3.1 dictionary files open with a header-only one. */
+    private static void catalog(XmlCursor cursor, Set<Content> contents) throws PackageException, Enough {
+        while (cursor.nextChild()) {
+            if (cursor.name().equals("Товары")) {
+                contents.add(Content.CATALOG);
+                while (cursor.nextChild()) {
+                    if (cursor.name().equals("Товар")) {
+                        throw new Enough();
+                    }
+                    cursor.skip();
+                }
+            } else {
+                cursor.skip();
+            }
+        }
+    }
+
+    private static void offersPackage(XmlCursor cursor, Set<Content> contents, int[] rank)
+            throws PackageException, Enough {
+        while (cursor.nextChild()) {
+            switch (cursor.name()) {
+                case "ТипыЦен" -> {
+                    contents.add(Content.CLASSIFIER);
+                    rank[0] = Math.min(rank[0], 2);
+                    cursor.skip();
+                }
+                case "Склады" -> {
+                    contents.add(Content.CLASSIFIER);
+                    rank[0] = Math.min(rank[0], 3);
+                    cursor.skip();
+                }
+                case "Предложения" -> offers(cursor, contents);
+                default -> cursor.skip();
+            }
+        }
+    }
+
+    /** Judges the first offers by their children; an empty {@code Предложения} still makes an offers file. */
+    private static void offers(XmlCursor cursor, Set<Content> contents) throws PackageException, Enough {
+        Set<Content> seen = EnumSet.noneOf(Content.class);
+        int peeked = 0;
+        while (cursor.nextChild()) {
+            if (!cursor.name().equals("Предложение")) {
+                cursor.skip();
+                continue;
+            }
+            while (cursor.nextChild()) {
+                switch (cursor.name()) {
+                    case "Ид", "ИдХарактеристики" -> {
+                    }
+                    case "Цены" -> seen.add(Content.PRICES);
+                    case "Остатки", "Склад", "Склады", "Количество", "КоличествоНаСкладах", "ОстаткиПоСкладам" ->
+                            seen.add(Content.STOCK);
+                    default -> seen.add(Content.OFFERS);
+                }
+                cursor.skip();
+            }
+            if (++peeked == OFFERS_TO_PEEK) {
+                contents.addAll(seen);
+                throw new Enough();
+            }
+        }
+        contents.addAll(seen.isEmpty() ? EnumSet.of(Content.OFFERS) : seen);
+    }
+}

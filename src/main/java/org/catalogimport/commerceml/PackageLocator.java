@@ -1,0 +1,160 @@
+package org.catalogimport.commerceml;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Finds the package in an import folder and tells what each file is and in which order to read them.
+ *
+ * <p>The folder holds either the XML files (flat, as 2.x and UT 11 upload them, or in the folders of
+ * a 3.1 split export) or a zip; with several zips the newest wins and the others are listed as
+ * ignored. A zip is unpacked into a new folder inside {@code workDir}; the caller deletes it when done.
+ * Files are recognised by their elements, so a renamed file still lands in the right stage. Files
+ * that carry no catalog data (orders, {@code contragents/}) and symbolic links are listed in
+ * {@link ExchangePackage#ignored()}.
+ */
+public final class PackageLocator {
+
+    private final ReadLimits limits;
+    private final XmlParsers parsers = new XmlParsers();
+
+    public PackageLocator(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param importDir where 1C's files were uploaded
+     * @param workDir   where a zip may be unpacked (created if absent); unused for a folder of files
+     */
+    public ExchangePackage locate(Path importDir, Path workDir) throws PackageException {
+        List<Path> entries = topLevel(importDir);
+        List<String> ignored = new ArrayList<>();
+        Path zip = newestZip(entries);
+        Path root = importDir;
+        if (zip != null) {
+            for (Path entry : entries) {
+                if (!entry.equals(zip)) {
+                    ignored.add(entry.getFileName().toString());
+                }
+            }
+            root = unpackDirectory(workDir, zip);
+            new ZipUnpacker(limits).unpack(zip, root);
+        }
+        List<ProcessingOrder.Ranked> files = new ArrayList<>();
+        FileClassifier classifier = new FileClassifier(parsers);
+        int xmlFiles = 0;
+        for (Path candidate : candidates(root, ignored)) {
+            xmlFiles++;
+            String name = relativeName(root, candidate);
+            FileClassifier.Classification kind = classifier.classify(candidate, name);
+            boolean catalogData = kind.contents().stream().anyMatch(content -> content != Content.DOCUMENTS);
+            if (!kind.commerceMl() || !catalogData) {
+                ignored.add(name);
+            } else {
+                files.add(new ProcessingOrder.Ranked(new PackageFile(candidate, name, kind.contents()), kind.dictionaryRank()));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new PackageException(displayName(importDir, zip), -1, -1, xmlFiles == 0
+                    ? "there is no XML file in the package, so there is no CommerceML file to import"
+                    : "none of the " + xmlFiles + " XML files is a CommerceML catalog, offers, prices or stock file"
+                    + (ignored.isEmpty() ? "" : " (found: " + String.join(", ", ignored) + ")"), null);
+        }
+        files.sort(ProcessingOrder.COMPARATOR);
+        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored);
+    }
+
+    private static List<Path> topLevel(Path importDir) throws PackageException {
+        if (importDir == null || !Files.exists(importDir)) {
+            throw new PackageException(String.valueOf(importDir), -1, -1, "the import folder does not exist", null);
+        }
+        if (!Files.isDirectory(importDir)) {
+            throw new PackageException(importDir.toString(), -1, -1, "the import folder is a file, not a folder", null);
+        }
+        try (Stream<Path> list = Files.list(importDir)) {
+            List<Path> entries = list.sorted().toList();
+            if (entries.isEmpty()) {
+                throw new PackageException(importDir.toString(), -1, -1,
+                        "the import folder is empty: 1C has not uploaded anything (yet)", null);
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new PackageException(importDir.toString(), -1, -1, "the import folder cannot be read: " + e, e);
+        }
+    }
+
+    private static Path newestZip(List<Path> entries) throws PackageException {
+        Path newest = null;
+        FileTime newestTime = null;
+        for (Path entry : entries) {
+            if (!entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                    || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                FileTime time = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS);
+                // why ">= ": entries are sorted by name, so on equal times the last name wins, deterministically.
+                if (newestTime == null || time.compareTo(newestTime) >= 0) {
+                    newest = entry;
+                    newestTime = time;
+                }
+            } catch (IOException e) {
+                throw new PackageException(entry.toString(), -1, -1, "the archive cannot be read: " + e, e);
+            }
+        }
+        return newest;
+    }
+
+    private static Path unpackDirectory(Path workDir, Path zip) throws PackageException {
+        try {
+            Files.createDirectories(workDir);
+            // why a new folder each time: files of an earlier package must never mix with this one.
+            return Files.createTempDirectory(workDir, "package-");
+        } catch (IOException | RuntimeException e) {
+            throw new PackageException(zip.getFileName().toString(), -1, -1,
+                    "cannot create a folder to unpack into under " + workDir + ": " + e, e);
+        }
+    }
+
+    /** Every regular {@code *.xml} under root, links not followed (and listed as ignored). */
+    private static List<Path> candidates(Path root, List<String> ignored) throws PackageException {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isSymbolicLink()) {
+                        ignored.add(relativeName(root, file));
+                    } else if (attributes.isRegularFile()
+                            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new PackageException(root.toString(), -1, -1, "the package folder cannot be read: " + e, e);
+        }
+        found.sort(Comparator.comparing(p -> relativeName(root, p), NaturalOrder.INSTANCE));
+        return found;
+    }
+
+    static String relativeName(Path root, Path file) {
+        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private static String displayName(Path importDir, Path zip) {
+        return zip != null ? zip.getFileName().toString() : importDir.toString();
+    }
+}

@@ -1,0 +1,192 @@
+package org.catalogimport.commerceml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Unpacks an uploaded zip without trusting it: every entry must stay inside the target folder
+ * (no {@code ..}, no absolute or drive paths, no symbolic links), and the limits of
+ * {@link ReadLimits} are checked against the bytes actually inflated, while inflating, so that a
+ * zip bomb is stopped after at most one buffer past a limit whatever its headers claim.
+ */
+final class ZipUnpacker {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final ReadLimits limits;
+
+    ZipUnpacker(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Unpacks {@code zip} into {@code target}, which must be an empty folder. On failure whatever was
+     * unpacked is deleted again.
+     */
+    void unpack(Path zip, Path target) throws PackageException {
+        String zipName = zip.getFileName().toString();
+        try {
+            checkDirectory(zip, zipName);
+            extract(zip, zipName, target);
+        } catch (PackageException e) {
+            deleteContents(target);
+            throw e;
+        } catch (IOException e) {
+            deleteContents(target);
+            throw new PackageException(zipName, -1, -1, "the zip archive cannot be unpacked: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkDirectory(Path zip, String zipName) throws PackageException {
+        ZipCentralDirectory.Summary summary;
+        try {
+            summary = ZipCentralDirectory.read(zip, limits.maxZipEntries());
+        } catch (IOException e) {
+            throw new PackageException(zipName, -1, -1, "this is not a readable zip archive: " + e.getMessage(), e);
+        }
+        if (summary.entries() > limits.maxZipEntries()) {
+            throw tooManyEntries(zipName, summary.entries());
+        }
+        if (!summary.symlinks().isEmpty()) {
+            throw new PackageException(zipName, -1, -1, "the archive contains a symbolic link ("
+                    + summary.symlinks().get(0) + "); links could point outside the import folder, so nothing was unpacked", null);
+        }
+    }
+
+    private void extract(Path zip, String zipName, Path target) throws IOException, PackageException {
+        long archiveBytes = Math.max(1, Files.size(zip));
+        Path root = target.toAbsolutePath().normalize();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long total = 0;
+        long entries = 0;
+        Set<String> names = new HashSet<>();
+        try (ZipFile archive = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            Enumeration<? extends ZipEntry> all = archive.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                if (++entries > limits.maxZipEntries()) {
+                    throw tooManyEntries(zipName, entries);
+                }
+                Path destination = destination(zipName, root, entry.getName());
+                if (destination.equals(root)) {
+                    if (entry.isDirectory()) {
+                        continue; // "./": the folder itself
+                    }
+                    throw outside(zipName, entry.getName());
+                }
+                if (!names.add(destination.toString())) {
+                    throw new PackageException(zipName, -1, -1, "the archive holds " + entry.getName()
+                            + " twice; which copy is meant is unclear, so nothing was unpacked", null);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                    continue;
+                }
+                Files.createDirectories(destination.getParent());
+                long compressed = Math.min(Math.max(1, entry.getCompressedSize()), archiveBytes);
+                long written = 0;
+                try (InputStream in = archive.getInputStream(entry);
+                     OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
+                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        written += n;
+                        total += n;
+                        checkLimits(zipName, entry.getName(), written, compressed, total, archiveBytes);
+                        out.write(buffer, 0, n);
+                    }
+                } catch (FileAlreadyExistsException e) {
+                    throw new PackageException(zipName, -1, -1, "the archive holds " + entry.getName()
+                            + " twice (or under two spellings); nothing was unpacked", e);
+                } catch (ZipException e) {
+                    throw new PackageException(zipName, -1, -1, "the entry " + entry.getName()
+                            + " is damaged: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private void checkLimits(String zipName, String entry, long written, long compressed, long total,
+                             long archiveBytes) throws PackageException {
+        if (written > limits.maxFileBytes()) {
+            throw new PackageException(zipName, -1, -1, "the entry " + entry + " unpacks to more than "
+                    + limits.maxFileBytes() + " bytes, the limit for one file; unpacking was stopped", null);
+        }
+        if (total > limits.maxUncompressedBytes()) {
+            throw new PackageException(zipName, -1, -1, "the archive unpacks to more than "
+                    + limits.maxUncompressedBytes() + " bytes, the limit for a package; unpacking was stopped", null);
+        }
+        if (written > ReadLimits.RATIO_CHECK_THRESHOLD_BYTES && written > limits.maxCompressionRatio() * compressed) {
+            throw bomb(zipName, "the entry " + entry, written, compressed);
+        }
+        if (total > ReadLimits.RATIO_CHECK_THRESHOLD_BYTES && total > limits.maxCompressionRatio() * archiveBytes) {
+            throw bomb(zipName, "the archive", total, archiveBytes);
+        }
+    }
+
+    private PackageException bomb(String zipName, String what, long inflated, long compressed) {
+        return new PackageException(zipName, -1, -1, String.format(Locale.ROOT,
+                "%s inflates more than %.0f times (%d bytes out of %d compressed): this looks like a zip bomb, "
+                        + "unpacking was stopped", what, limits.maxCompressionRatio(), inflated, compressed), null);
+    }
+
+    private PackageException tooManyEntries(String zipName, long entries) {
+        return new PackageException(zipName, -1, -1, "the archive has " + (entries == Long.MAX_VALUE ? "too many" : entries)
+                + " entries, more than the limit of " + limits.maxZipEntries() + "; nothing was unpacked", null);
+    }
+
+    /** Where an entry goes; refuses names that would leave {@code root}. */
+    static Path destination(String zipName, Path root, String name) throws PackageException {
+        String normalized = name.replace('\\', '/');
+        boolean unsafe = normalized.isEmpty() || normalized.startsWith("/") || normalized.indexOf('\0') >= 0
+                || (normalized.length() > 1 && normalized.charAt(1) == ':');
+        if (!unsafe) {
+            for (String segment : normalized.split("/")) {
+                if (segment.equals("..")) {
+                    unsafe = true;
+                    break;
+                }
+            }
+        }
+        Path destination = unsafe ? null : root.resolve(normalized).normalize();
+        if (destination == null || !destination.startsWith(root)) {
+            throw outside(zipName, name);
+        }
+        return destination;
+    }
+
+    private static PackageException outside(String zipName, String name) {
+        return new PackageException(zipName, -1, -1, "the entry \"" + name + "\" points outside the folder it is "
+                + "unpacked into (an absolute path or ..); the archive was rejected", null);
+    }
+
+    /** Removes what an aborted unpack left; the folder is ours (created empty by the locator), links are not followed. */
+    private static void deleteContents(Path target) {
+        try (var paths = Files.walk(target)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .filter(p -> !p.equals(target))
+                    .forEach(p -> {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException e) {
+                            // best effort: the folder is a scratch folder of this import
+                        }
+                    });
+        } catch (IOException e) {
+            // best effort, see above
+        }
+    }
+}
