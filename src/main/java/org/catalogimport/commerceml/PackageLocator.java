@@ -1,5 +1,6 @@
 package org.catalogimport.commerceml;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ public final class PackageLocator {
     }
 
     static String relativeName(Path root, Path file) {
-        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return root.relativize(file).toString().replace(File.separatorChar, '/');
     }
 
     private static String displayName(Path importDir, Path zip) {

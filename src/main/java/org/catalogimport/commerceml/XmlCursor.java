@@ -1,13 +1,14 @@
 package org.catalogimport.commerceml;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,8 +26,9 @@ import org.codehaus.stax2.XMLStreamReader2;
  */
 final class XmlCursor implements AutoCloseable {
 
-    // why 1 MiB: the parsers read a few KiB per call; without this every call would be a system call.
-    private static final int READ_BUFFER_BYTES = 1 << 20;
+    // why: the parsers read a few KiB per call, each a system call without a buffer; a bigger buffer
+    // costs more to allocate than it saves, since packages have thousands of small files.
+    private static final int READ_BUFFER_BYTES = 64 << 10;
 
     private final InputStream stream;
     private final XMLStreamReader reader;
@@ -263,7 +265,7 @@ final class XmlCursor implements AutoCloseable {
             return new PackageException(file, line, column, "the file cannot be read: " + io, e);
         }
         String detail = parserDetail(e);
-        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        String lower = detail.toLowerCase(Locale.ROOT);
         String reason;
         if (lower.contains("end-of-input") || lower.contains("eof") || lower.contains("same entity")
                 || lower.contains("premature end")) {

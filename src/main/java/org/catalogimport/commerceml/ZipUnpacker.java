@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -176,7 +177,7 @@ final class ZipUnpacker {
     /** Removes what an aborted unpack left; the folder is ours (created empty by the locator), links are not followed. */
     private static void deleteContents(Path target) {
         try (var paths = Files.walk(target)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
+            paths.sorted(Comparator.reverseOrder())
                     .filter(p -> !p.equals(target))
                     .forEach(p -> {
                         try {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -156,13 +159,13 @@ class BrokenAndHostileFilesTest {
             // When every event's text is collected
             StringBuilder text = new StringBuilder();
             try {
-                var reader = new XmlParsers().open(new java.io.ByteArrayInputStream(xml), xml, xml.length);
+                var reader = new XmlParsers().open(new ByteArrayInputStream(xml), xml, xml.length);
                 while (reader.hasNext()) {
-                    if (reader.next() == javax.xml.stream.XMLStreamConstants.CHARACTERS) {
+                    if (reader.next() == XMLStreamConstants.CHARACTERS) {
                         text.append(reader.getText());
                     }
                 }
-            } catch (javax.xml.stream.XMLStreamException refused) {
+            } catch (XMLStreamException refused) {
                 text.append(refused.getMessage());
             }
 

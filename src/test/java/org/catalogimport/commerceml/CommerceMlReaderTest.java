@@ -1,7 +1,7 @@
 package org.catalogimport.commerceml;
 
-import static org.catalogimport.commerceml.TestPackages.NS_2;
 import static org.catalogimport.commerceml.TestPackages.NS_210;
+import static org.catalogimport.commerceml.TestPackages.NS_2;
 import static org.catalogimport.commerceml.TestPackages.NS_3;
 import static org.catalogimport.commerceml.TestPackages.document;
 import static org.catalogimport.commerceml.TestPackages.read;
@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -570,9 +571,9 @@ class CommerceMlReaderTest {
         Path pricesFile = write(dir, "prices.xml", document("""
                 <ПакетПредложений><Предложения><Предложение><Ид>a</Ид><Цены/></Предложение></Предложения></ПакетПредложений>"""));
         ExchangePackage pkg = new ExchangePackage(dir, List.of(
-                new PackageFile(importFile, "import.xml", java.util.Set.of(Content.CLASSIFIER, Content.CATALOG)),
-                new PackageFile(offersFile, "offers.xml", java.util.Set.of(Content.OFFERS)),
-                new PackageFile(pricesFile, "prices.xml", java.util.Set.of(Content.PRICES))), List.of());
+                new PackageFile(importFile, "import.xml", Set.of(Content.CLASSIFIER, Content.CATALOG)),
+                new PackageFile(offersFile, "offers.xml", Set.of(Content.OFFERS)),
+                new PackageFile(pricesFile, "prices.xml", Set.of(Content.PRICES))), List.of());
 
         // When counted
         long items = new CommerceMlReader().countItems(pkg);
@@ -590,7 +591,7 @@ class CommerceMlReaderTest {
 
         // When the file is read
         IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new CommerceMlReader().read(new PackageFile(file, "import.xml", java.util.Set.of(Content.CATALOG)),
+                () -> new CommerceMlReader().read(new PackageFile(file, "import.xml", Set.of(Content.CATALOG)),
                         new CatalogVisitor() {
                             @Override
                             public void product(ProductRecord product) {

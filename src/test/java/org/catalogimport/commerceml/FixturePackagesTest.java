@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -214,7 +215,7 @@ class FixturePackagesTest {
                 "1_5_41ab2858-de60-4e75-aab8-bdc377455ac7", "1_6_2e15ed38-7155-471a-bf41-2745c4bbc3fd",
                 "1_7_7272a5e9-26a8-479d-bf98-779620d90208", "1_8_abe07a00-fe5f-40ec-a329-a716daa117ba",
                 "1_9_67765f15-3f48-4c7c-92f0-9785c72a5e3e");
-        List<String> expected = new java.util.ArrayList<>(List.of("groups/groups.xml"));
+        List<String> expected = new ArrayList<>(List.of("groups/groups.xml"));
         propertiesGoods.forEach(s -> expected.add("propertiesGoods/propertiesGoods_" + s + ".xml"));
         expected.addAll(List.of("propertiesOffers/propertiesOffers_1_1_6a1a8235-d7e8-41d9-9ba0-748c4d67d65e.xml",
                 "propertiesOffers/propertiesOffers_1_2_36a5519f-20da-44d9-bbe6-e1dbb43e727a.xml",

@@ -38,12 +38,15 @@ public final class ParseSpeedMain {
             System.out.printf(Locale.ROOT, "Wrote a demo package of %d products to %s in %.1f s%n", products, dir,
                     seconds(started));
         }
+        long locating = System.nanoTime();
         ExchangePackage pkg = new PackageLocator(ReadLimits.defaults()).locate(dir, dir.resolveSibling("work"));
+        double locateSeconds = seconds(locating);
         long bytes = 0;
         for (PackageFile file : pkg.files()) {
             bytes += Files.size(file.path());
         }
-        System.out.printf(Locale.ROOT, "%d files, %.1f MB of XML (%s)%n", pkg.files().size(), bytes / 1e6, dir);
+        System.out.printf(Locale.ROOT, "%d files, %.1f MB of XML (%s), located and classified in %.2f s%n",
+                pkg.files().size(), bytes / 1e6, dir, locateSeconds);
 
         CommerceMlReader reader = new CommerceMlReader();
         Tally warmUp = readAll(reader, pkg);
