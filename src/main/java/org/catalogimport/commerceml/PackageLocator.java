@@ -50,8 +50,19 @@ public final class PackageLocator {
                 }
             }
             root = unpackDirectory(workDir, zip);
-            new ZipUnpacker(limits).unpack(zip, root);
+            try {
+                new ZipUnpacker(limits).unpack(zip, root);
+                return recognise(importDir, zip, root, ignored);
+            } catch (PackageException | RuntimeException e) {
+                // why: the caller never learns where a failed package was unpacked, so it cannot clean up.
+                ZipUnpacker.delete(root);
+                throw e;
+            }
         }
+        return recognise(importDir, null, root, ignored);
+    }
+
+    private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored) throws PackageException {
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;

@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -176,9 +177,18 @@ final class ZipUnpacker {
 
     /** Removes what an aborted unpack left; the folder is ours (created empty by the locator), links are not followed. */
     private static void deleteContents(Path target) {
-        try (var paths = Files.walk(target)) {
+        deleteTree(target, false);
+    }
+
+    /** Removes an unpack folder with everything in it (links are not followed). */
+    static void delete(Path unpacked) {
+        deleteTree(unpacked, true);
+    }
+
+    private static void deleteTree(Path root, boolean withRoot) {
+        try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder())
-                    .filter(p -> !p.equals(target))
+                    .filter(p -> withRoot || !p.equals(root))
                     .forEach(p -> {
                         try {
                             Files.deleteIfExists(p);

@@ -38,8 +38,8 @@ class ZipSafetyTest {
     }
 
     private void assertNothingUnpacked() throws Exception {
-        try (Stream<Path> left = Files.walk(workDir)) {
-            assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "files left behind");
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertEquals(List.of(), left.toList(), "left behind in the work folder");
         }
     }
 
@@ -170,6 +170,20 @@ class ZipSafetyTest {
 
         // Then
         assertTrue(failure.getMessage().contains("./a.xml twice"), failure.getMessage());
+        assertNothingUnpacked();
+    }
+
+    @Test
+    @DisplayName("a zip whose XML is malformed fails locating and leaves no unpacked folder behind")
+    void removesTheUnpackFolderWhenLocatingFails() throws Exception {
+        // Given a well-formed zip holding a broken XML file
+        byte[] zip = Zips.zip(entries("goods/goods.xml", "<КоммерческаяИнформация><Каталог>"));
+
+        // When it is located
+        PackageException failure = locateFails(zip, ReadLimits.defaults());
+
+        // Then the error names the file inside the package, and the work folder is empty again
+        assertTrue(failure.getMessage().startsWith("goods/goods.xml:1:"), failure.getMessage());
         assertNothingUnpacked();
     }
 
