@@ -64,6 +64,9 @@ final class XmlCursor implements AutoCloseable {
             } catch (XMLStreamException e) {
                 stream.close();
                 throw malformed(file, e);
+            } catch (RuntimeException e) {
+                stream.close();
+                throw new PackageException(file, -1, -1, "the XML could not be parsed: " + e, e);
             }
         } catch (IOException e) {
             closeQuietly(raw);
@@ -84,8 +87,8 @@ final class XmlCursor implements AutoCloseable {
                 }
             }
             throw fail("the file contains no XML element");
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -106,8 +109,8 @@ final class XmlCursor implements AutoCloseable {
                         // text between elements, comments, processing instructions
                 }
             }
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -146,8 +149,8 @@ final class XmlCursor implements AutoCloseable {
                 return clean(collect(new StringBuilder(first), event));
             }
             return clean(collect(new StringBuilder(), event));
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -202,8 +205,8 @@ final class XmlCursor implements AutoCloseable {
                     }
                 }
             }
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -213,8 +216,8 @@ final class XmlCursor implements AutoCloseable {
             while (reader.hasNext()) {
                 reader.next();
             }
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -236,8 +239,8 @@ final class XmlCursor implements AutoCloseable {
                 }
             }
             return null;
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -255,6 +258,22 @@ final class XmlCursor implements AutoCloseable {
     private PackageException dtdNotAllowed() {
         return fail("the file contains a DOCTYPE declaration; DTDs are not allowed in CommerceML files "
                 + "(they can make the parser read server files or exhaust its memory), so the file was not read");
+    }
+
+    /**
+     * A parser failure as a {@link PackageException}. Aalto parses text lazily and reports a problem
+     * found then (a file cut off inside a text, say) from {@code getText()}, which may not throw
+     * checked exceptions: it wraps it in a runtime exception.
+     */
+    private PackageException failure(Exception e) {
+        if (e instanceof XMLStreamException stax) {
+            return malformed(file, stax);
+        }
+        if (e.getCause() instanceof XMLStreamException stax) {
+            return malformed(file, stax);
+        }
+        Location at = reader.getLocation();
+        return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), "the XML could not be parsed: " + e, e);
     }
 
     static PackageException malformed(String file, XMLStreamException e) {

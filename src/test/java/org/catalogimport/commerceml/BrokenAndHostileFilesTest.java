@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -47,23 +49,30 @@ class BrokenAndHostileFilesTest {
 
     private RecordingVisitor lastSeen;
 
-    @Test
+    @ParameterizedTest(name = "{0}, cut after {1}")
+    @CsvSource({
+            "UTF-8, <Наименование>Ту, 1", "UTF-8, <Ид>prod-2</Ид><Наименован, 1", "UTF-8, </Товары>, 2",
+            "windows-1251, <Наименование>Ту, 1", "windows-1251, <Ид>prod-2</Ид><Наименован, 1", "windows-1251, </Товары>, 2"})
     @DisplayName("a truncated file stops with its name, line and column and says it is truncated")
-    void truncatedFileIsFatal() throws Exception {
-        // Given an import cut off in the middle of the second product, as an interrupted upload leaves it
-        String full = document(CommerceMlReaderTest.CLASSIC_IMPORT.replace("</Товары>",
-                "<Товар><Ид>prod-2</Ид><Наименование>Туфли</Наименование></Товар></Товары>"));
-        Path file = write(dir, "import.xml", full.substring(0, full.indexOf("<Наименование>Туфли")));
+    void truncatedFileIsFatal(String encoding, String cutAfter, int completeProducts) throws Exception {
+        // Given an import cut off inside a text, inside a tag, or before its closing tags, as an
+        // interrupted upload leaves it (in each parser's encoding: text is parsed lazily by Aalto)
+        String full = TestPackages.document(CommerceMlReaderTest.CLASSIC_IMPORT.replace("</Товары>",
+                "<Товар><Ид>prod-2</Ид><Наименование>Туфли</Наименование></Товар></Товары>"))
+                .replace("encoding=\"UTF-8\"", "encoding=\"" + encoding + "\"");
+        Path file = write(dir, "import.xml", full.substring(0, full.indexOf(cutAfter) + cutAfter.length())
+                .getBytes(Charset.forName(encoding)));
 
         // When it is read
         PackageException failure = readFails(file);
 
         // Then the message names the place and the likely cause; what came before was delivered
-        assertTrue(failure.getMessage().startsWith("import.xml:" + failure.line() + ":"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("import.xml:" + failure.line() + ":" + failure.column() + ": "),
+                failure.getMessage());
         assertTrue(failure.line() >= 30, "line " + failure.line());
-        assertTrue(failure.column() > 0);
         assertTrue(failure.getMessage().contains("truncated"), failure.getMessage());
-        assertEquals(1, lastSeen.products.size());
+        assertEquals(List.of("prod-1", "prod-2").subList(0, completeProducts),
+                lastSeen.products.stream().map(ProductRecord::id).toList());
     }
 
     @ParameterizedTest(name = "{0}")
