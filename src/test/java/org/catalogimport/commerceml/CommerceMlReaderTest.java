@@ -451,7 +451,7 @@ class CommerceMlReaderTest {
     @Test
     @DisplayName("a bad price is reported with the offer's Ид, file and line; the rest is read")
     void reportsABadPriceAndReadsOn() throws Exception {
-        // Given an offer with one good and one non-numeric price, a bad stock row, and a good offer after it
+        // Given an offer with one good and one non-numeric price and a bad stock row, then one with a bad total
         Path file = write(dir, "prices.xml", document("""
                 <ПакетПредложений><Предложения>
                   <Предложение>
@@ -462,7 +462,7 @@ class CommerceMlReaderTest {
                     </Цены>
                     <Склад ИдСклада="wh-1" КоличествоНаСкладе="много"/>
                   </Предложение>
-                  <Предложение><Ид>prod-2</Ид><Цены><Цена><ИдТипаЦены>pt-1</ИдТипаЦены><ЦенаЗаЕдиницу>200</ЦенаЗаЕдиницу></Цена></Цены></Предложение>
+                  <Предложение><Ид>prod-2</Ид><Цены><Цена><ИдТипаЦены>pt-1</ИдТипаЦены><ЦенаЗаЕдиницу>200</ЦенаЗаЕдиницу></Цена></Цены><Количество>нет</Количество></Предложение>
                 </Предложения></ПакетПредложений>"""));
 
         // When it is read
@@ -471,11 +471,13 @@ class CommerceMlReaderTest {
         // Then the bad price and stock rows are problems, and everything else arrived
         assertEquals(List.of(
                 new ItemProblem("prod-1", "prices.xml", 8, "the price of type pt-2 is not a number (\"сто рублей\"); that price was skipped"),
-                new ItemProblem("prod-1", "prices.xml", 10, "the stock in warehouse wh-1 is not a number (\"много\"); that stock entry was skipped")),
+                new ItemProblem("prod-1", "prices.xml", 10, "the stock in warehouse wh-1 is not a number (\"много\"); that stock entry was skipped"),
+                new ItemProblem("prod-2", "prices.xml", 12, "the total quantity (Количество) is not a number (\"нет\"); it was left unset")),
                 seen.problems);
         assertEquals(List.of(new PriceRecord("pt-1", new BigDecimal("100"), null, null, null)), seen.offer("prod-1").prices());
         assertEquals(List.of(), seen.offer("prod-1").stock());
         assertEquals(new BigDecimal("200"), seen.offer("prod-2").prices().get(0).pricePerUnit());
+        assertNull(seen.offer("prod-2").totalQuantity());
     }
 
     @Test
