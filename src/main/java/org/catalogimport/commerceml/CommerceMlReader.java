@@ -1,11 +1,12 @@
 package org.catalogimport.commerceml;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * Streams CommerceML files into {@link CatalogVisitor} records: one pass per file, one item in
  * memory at a time, no persistence. Plain Java so that it is unit-testable and usable from an EJB;
- * an instance may be shared by threads (each {@code read} has its own parser).
+ * create one per import (cheap; not meant to be shared between threads).
  *
  * <p>Reading is tolerant of what real exports do (namespaces or none, any section order, UTF-8 with
  * or without BOM, windows-1251, decimal commas) and strict about what is dangerous or broken: a
@@ -135,7 +136,7 @@ public final class CommerceMlReader {
                     items++;
                 }
                 if (depth == path.length) {
-                    path = java.util.Arrays.copyOf(path, depth * 2);
+                    path = Arrays.copyOf(path, depth * 2);
                 }
                 path[depth++] = tag;
             }

@@ -64,7 +64,7 @@ final class OfferReader {
                 case "ХарактеристикиТовара" -> characteristics(cursor, characteristics);
                 case "ЗначенияСвойств" -> ValueListReader.propertyValues(cursor, properties);
                 case "Цены" -> prices(cursor, prices, problems);
-                case "Количество" -> stock.total = quantity(cursor, null, problems);
+                case "Количество" -> stock.total = totalQuantity(cursor, problems);
                 case "Склад" -> warehouseStock(cursor, stock);
                 case "Склады", "КоличествоНаСкладах", "ОстаткиПоСкладам" -> {
                     while (cursor.nextChild()) {
@@ -226,11 +226,10 @@ final class OfferReader {
     }
 
     /** {@code Количество} of the offer: the total over all warehouses. */
-    private static BigDecimal quantity(XmlCursor cursor, String warehouse, List<Pending> problems)
-            throws PackageException {
+    private static BigDecimal totalQuantity(XmlCursor cursor, List<Pending> problems) throws PackageException {
         long line = cursor.line();
         String text = cursor.text();
-        return text == null ? null : parseQuantity(text, warehouse, line, problems);
+        return text == null ? null : parseQuantity(text, null, line, problems);
     }
 
     private static BigDecimal parseQuantity(String text, String warehouse, long line, List<Pending> problems) {

@@ -1,5 +1,6 @@
 package org.catalogimport.commerceml;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -49,8 +50,19 @@ public final class PackageLocator {
                 }
             }
             root = unpackDirectory(workDir, zip);
-            new ZipUnpacker(limits).unpack(zip, root);
+            try {
+                new ZipUnpacker(limits).unpack(zip, root);
+                return recognise(importDir, zip, root, ignored);
+            } catch (PackageException | RuntimeException e) {
+                // why: the caller never learns where a failed package was unpacked, so it cannot clean up.
+                ZipUnpacker.delete(root);
+                throw e;
+            }
         }
+        return recognise(importDir, null, root, ignored);
+    }
+
+    private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored) throws PackageException {
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;
@@ -151,7 +163,7 @@ public final class PackageLocator {
     }
 
     static String relativeName(Path root, Path file) {
-        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return root.relativize(file).toString().replace(File.separatorChar, '/');
     }
 
     private static String displayName(Path importDir, Path zip) {

@@ -1,13 +1,14 @@
 package org.catalogimport.commerceml;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,8 +26,9 @@ import org.codehaus.stax2.XMLStreamReader2;
  */
 final class XmlCursor implements AutoCloseable {
 
-    // why 1 MiB: the parsers read a few KiB per call; without this every call would be a system call.
-    private static final int READ_BUFFER_BYTES = 1 << 20;
+    // why: the parsers read a few KiB per call, each a system call without a buffer; a bigger buffer
+    // costs more to allocate than it saves, since packages have thousands of small files.
+    private static final int READ_BUFFER_BYTES = 64 << 10;
 
     private final InputStream stream;
     private final XMLStreamReader reader;
@@ -62,6 +64,9 @@ final class XmlCursor implements AutoCloseable {
             } catch (XMLStreamException e) {
                 stream.close();
                 throw malformed(file, e);
+            } catch (RuntimeException e) {
+                stream.close();
+                throw new PackageException(file, -1, -1, "the XML could not be parsed: " + e, e);
             }
         } catch (IOException e) {
             closeQuietly(raw);
@@ -82,8 +87,8 @@ final class XmlCursor implements AutoCloseable {
                 }
             }
             throw fail("the file contains no XML element");
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -104,8 +109,8 @@ final class XmlCursor implements AutoCloseable {
                         // text between elements, comments, processing instructions
                 }
             }
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -144,8 +149,8 @@ final class XmlCursor implements AutoCloseable {
                 return clean(collect(new StringBuilder(first), event));
             }
             return clean(collect(new StringBuilder(), event));
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -200,8 +205,8 @@ final class XmlCursor implements AutoCloseable {
                     }
                 }
             }
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -211,8 +216,8 @@ final class XmlCursor implements AutoCloseable {
             while (reader.hasNext()) {
                 reader.next();
             }
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -234,8 +239,8 @@ final class XmlCursor implements AutoCloseable {
                 }
             }
             return null;
-        } catch (XMLStreamException e) {
-            throw malformed(file, e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
         }
     }
 
@@ -255,6 +260,22 @@ final class XmlCursor implements AutoCloseable {
                 + "(they can make the parser read server files or exhaust its memory), so the file was not read");
     }
 
+    /**
+     * A parser failure as a {@link PackageException}. Aalto parses text lazily and reports a problem
+     * found then (a file cut off inside a text, say) from {@code getText()}, which may not throw
+     * checked exceptions: it wraps it in a runtime exception.
+     */
+    private PackageException failure(Exception e) {
+        if (e instanceof XMLStreamException stax) {
+            return malformed(file, stax);
+        }
+        if (e.getCause() instanceof XMLStreamException stax) {
+            return malformed(file, stax);
+        }
+        Location at = reader.getLocation();
+        return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), "the XML could not be parsed: " + e, e);
+    }
+
     static PackageException malformed(String file, XMLStreamException e) {
         Location at = e.getLocation();
         long line = at == null ? -1 : at.getLineNumber();
@@ -263,7 +284,7 @@ final class XmlCursor implements AutoCloseable {
             return new PackageException(file, line, column, "the file cannot be read: " + io, e);
         }
         String detail = parserDetail(e);
-        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        String lower = detail.toLowerCase(Locale.ROOT);
         String reason;
         if (lower.contains("end-of-input") || lower.contains("eof") || lower.contains("same entity")
                 || lower.contains("premature end")) {

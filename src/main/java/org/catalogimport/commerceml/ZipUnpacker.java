@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -139,7 +141,7 @@ final class ZipUnpacker {
 
     private PackageException bomb(String zipName, String what, long inflated, long compressed) {
         return new PackageException(zipName, -1, -1, String.format(Locale.ROOT,
-                "%s inflates more than %.0f times (%d bytes from %d so far): this looks like a zip bomb, "
+                "%s inflates more than %.0f times (%d bytes out of %d compressed): this looks like a zip bomb, "
                         + "unpacking was stopped", what, limits.maxCompressionRatio(), inflated, compressed), null);
     }
 
@@ -175,9 +177,18 @@ final class ZipUnpacker {
 
     /** Removes what an aborted unpack left; the folder is ours (created empty by the locator), links are not followed. */
     private static void deleteContents(Path target) {
-        try (var paths = Files.walk(target)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .filter(p -> !p.equals(target))
+        deleteTree(target, false);
+    }
+
+    /** Removes an unpack folder with everything in it (links are not followed). */
+    static void delete(Path unpacked) {
+        deleteTree(unpacked, true);
+    }
+
+    private static void deleteTree(Path root, boolean withRoot) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .filter(p -> withRoot || !p.equals(root))
                     .forEach(p -> {
                         try {
                             Files.deleteIfExists(p);
