@@ -22,7 +22,9 @@ public class CatalogQueries {
     private static final String PRODUCT = """
             SELECT jsonb_build_object(
                 'id', p.external_id, 'sku', p.sku, 'barcode', p.barcode, 'code', p.code, 'name', p.name,
-                'description', p.description, 'active', p.active, 'brand', p.brand, 'manufacturer', p.manufacturer,
+                'description', p.description, 'active', p.active, 'manufacturer', p.manufacturer,
+                'brand', COALESCE((SELECT v.value FROM catalog_property_value v
+                                   WHERE v.property_id = 'Бренд' AND v.value_id = p.brand), p.brand),
                 'unit', p.unit_code, 'images', to_jsonb(p.images), 'requisites', p.requisites,
                 'groups', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', g.external_id, 'name', g.name) ORDER BY g.name)
                                     FROM catalog_group g WHERE g.external_id = ANY (p.group_ids)), '[]'::jsonb),

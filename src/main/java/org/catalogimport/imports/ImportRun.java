@@ -267,21 +267,9 @@ final class ImportRun implements CatalogVisitor {
         pendingFailures.add(problem);
     }
 
-    /**
-     * 1C writes picture paths relative to the package root (2.x) or to the goods folder (3.1);
-     * a missing file is the product's failure, not the import's.
-     */
+    /** A missing picture is the product's failure, not the import's. */
     private void checkImage(ProductRecord product, String image) {
-        Path root = exchangePackage.root();
-        List<Path> candidates = new ArrayList<>();
-        if (currentFile != null) {
-            candidates.add(currentFile.path().getParent().resolve(image));
-        }
-        candidates.add(root.resolve(image));
-        candidates.add(root.resolve("goods").resolve(image));
-        Optional<Path> found = candidates.stream().map(Path::normalize)
-                .filter(path -> path.startsWith(root.normalize()) && Files.isRegularFile(path))
-                .findFirst();
+        Optional<Path> found = currentFile == null ? Optional.empty() : exchangePackage.picture(currentFile, image);
         if (found.isEmpty()) {
             problem(new ItemProblem(product.id(), product.location() == null ? null : product.location().file(),
                     product.location() == null ? 0 : product.location().line(), "image file not found: " + image));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -122,9 +123,10 @@ class ConsoleImportIT {
 
         browser.findElement(By.id("sessions:table:statusFilter")).click();
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#sessions\\:table\\:statusFilter_items [data-label='Failed']"))).click();
+                By.cssSelector("#sessions\\:table\\:statusFilter_table tr[data-label='Failed']"))).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+        // why ignoring stale elements: the filter's ajax update replaces the rows while they are read.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(driver -> {
             List<WebElement> rows = driver.findElements(By.cssSelector("#sessions\\:table tbody tr[data-ri]"));
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("Failed"));
         });

@@ -1,0 +1,152 @@
+package org.catalogimport.imports;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.IntegrationTestSettings;
+import org.catalogimport.testing.PayaraMicroProcess;
+import org.catalogimport.testing.RunningApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro nodes on one PostgreSQL and one Redis, as in production: node A is the shared
+ * test server, node B a second server started here (with a larger package, so its imports run
+ * long enough to be interrupted). Concurrent starts on both nodes run one import; a node killed
+ * with SIGKILL in the middle of an import leaves the catalog unchanged, its session FAILED, and
+ * the lock free for the next import.
+ */
+@ExtendWith(RunningApplication.class)
+// why an order: the second test kills node B, which the first one needs.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesIT {
+
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
+            (IntegrationTestSettings.ADMIN_USER + ":" + IntegrationTestSettings.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static PayaraMicroProcess nodeB;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startNodeB() throws IOException {
+        Path projectDir = IntegrationTestSettings.projectDir();
+        Path bigPackage = projectDir.resolve("target/it-import-big");
+        if (!Files.isDirectory(bigPackage.resolve("goods"))) {
+            DemoPackageWriter.write(bigPackage, 20_000, 77);
+        }
+        Map<String, String> env = new HashMap<>(PayaraMicroProcess.applicationEnvironment(BackingServices.forTests()));
+        env.put("CATALOG_ADMIN_USER", IntegrationTestSettings.ADMIN_USER);
+        env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
+        env.put("CATALOG_IMPORT_DIR", bigPackage.toString());
+        env.put("CATALOG_NODE_NAME", "node-b");
+        nodeB = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(projectDir, BackingServices.freePort(), env,
+                projectDir.resolve("target/payara-node-b.log"))).awaitReady(Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    static void stopNodeB() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    private HttpResponse<String> send(String method, URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", AUTH)
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI nodeA(String path) {
+        return RunningApplication.baseUri().resolve("api/" + path);
+    }
+
+    private static URI nodeB(String path) {
+        return nodeB.baseUri().resolve("api/" + path);
+    }
+
+    private JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private boolean nothingRuns() throws IOException, InterruptedException {
+        JsonArray running = Json.createReader(new StringReader(send("GET", nodeA("imports?status=RUNNING")).body())).readArray();
+        JsonArray pending = Json.createReader(new StringReader(send("GET", nodeA("imports?status=PENDING")).body())).readArray();
+        return running.isEmpty() && pending.isEmpty();
+    }
+
+    @BeforeEach
+    void waitUntilNothingRuns() {
+        await().atMost(Duration.ofMinutes(3)).until(this::nothingRuns);
+    }
+
+    @Test
+    @Order(1)
+    void concurrentStartsOnBothNodesRunExactlyOneImport() {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            URI target = i % 2 == 0 ? nodeA("imports") : nodeB("imports");
+            calls.add(http.sendAsync(HttpRequest.newBuilder(target).header("Authorization", AUTH)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
+
+        assertEquals(1, responses.stream().filter(r -> r.statusCode() == 202).count(), responses.toString());
+        assertEquals(9, responses.stream().filter(r -> r.statusCode() == 409).count(), responses.toString());
+    }
+
+    @Test
+    @Order(2)
+    void aNodeKilledDuringAnImportLeavesTheCatalogUnchangedAndTheNextImportRuns() throws Exception {
+        // Given an import running on node B
+        String summaryBefore = send("GET", nodeA("catalog/summary")).body();
+        HttpResponse<String> started = send("POST", nodeB("imports"));
+        assertEquals(202, started.statusCode(), started.body());
+        long id = json(started).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            JsonObject session = json(send("GET", nodeA("imports/" + id)));
+            return "RUNNING".equals(session.getString("status")) && session.getJsonNumber("processedItems").longValue() > 0;
+        });
+
+        // When node B dies without any chance to clean up
+        nodeB.process().destroyForcibly();
+
+        // Then within a minute its session is FAILED with a reason an administrator understands
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(json(send("GET", nodeA("imports/" + id))).getString("status")));
+        String reason = json(send("GET", nodeA("imports/" + id))).getString("errorMessage");
+        assertTrue(reason.contains("node-b") && reason.contains("stopped reporting"), reason);
+        // and nothing of its import reached the catalog
+        assertEquals(summaryBefore, send("GET", nodeA("catalog/summary")).body());
+        // and the lock is free again: the next import starts and completes on node A
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", nodeA("imports")).statusCode() == 202);
+        await().atMost(Duration.ofMinutes(2)).until(this::nothingRuns);
+        JsonObject last = Json.createReader(new StringReader(send("GET", nodeA("imports?size=1")).body())).readArray().getJsonObject(0);
+        assertEquals("COMPLETED", last.getString("status"), last.toString());
+    }
+}

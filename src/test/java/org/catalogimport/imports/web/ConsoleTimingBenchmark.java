@@ -1,0 +1,190 @@
+package org.catalogimport.imports.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.PayaraMicroProcess;
+import org.catalogimport.testing.ServiceEndpoints;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Console timings (README, "Performance"): with 100,000 sessions in the table, the server time of
+ * the sessions page and of a poll request, and the time from a click on "Start import" to the
+ * session being RUNNING. Starts its own Payara Micro on a database of its own (catalog_console_bench).
+ *
+ * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.imports.web.ConsoleTimingBenchmark</pre>
+ */
+public final class ConsoleTimingBenchmark {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final String USER = "bench-admin";
+    private static final String PASSWORD = "bench-admin-password";
+
+    private ConsoleTimingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sessions = Integer.getInteger("bench.sessions", 100_000);
+        Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
+        ServiceEndpoints server = BackingServices.endpoints(System.getenv(), projectDir.resolve("target/bench/services"));
+        String url;
+        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS catalog_console_bench WITH (FORCE)");
+            statement.execute("CREATE DATABASE catalog_console_bench");
+        }
+        url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/catalog_console_bench$1");
+        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword()).locations("classpath:db/migration").load().migrate();
+
+        Path importDir = projectDir.resolve("target/bench/console-package");
+        if (!java.nio.file.Files.isDirectory(importDir.resolve("goods"))) {
+            DemoPackageWriter.write(importDir, 300, 1);
+        }
+        Map<String, String> env = new java.util.HashMap<>(PayaraMicroProcess.applicationEnvironment(
+                new ServiceEndpoints(url, server.dbUser(), server.dbPassword(), server.redisAddress())));
+        env.put("CATALOG_ADMIN_USER", USER);
+        env.put("CATALOG_ADMIN_PASSWORD", PASSWORD);
+        env.put("CATALOG_IMPORT_DIR", importDir.toString());
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(projectDir,
+                BackingServices.freePort(), env, projectDir.resolve("target/bench/payara-console.log")))
+                .awaitReady(Duration.ofMinutes(4))) {
+            URI base = payara.baseUri();
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            login(http, base);
+
+            // Click -> RUNNING, on an empty table.
+            String page = get(http, base.resolve("admin/imports")).body();
+            long clicked = System.nanoTime();
+            HttpResponse<String> click = ajax(http, base, viewState(page), "sessions:start",
+                    "sessions:startPanel sessions:table sessions:live sessions:messages");
+            double clickResponseMs = (System.nanoTime() - clicked) / 1e6;
+            double toRunningMs = -1;
+            try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < deadline) {
+                    try (Statement statement = db.createStatement();
+                         ResultSet rows = statement.executeQuery("select count(*) from import_session where status in ('RUNNING', 'COMPLETED')")) {
+                        rows.next();
+                        if (rows.getLong(1) > 0) {
+                            toRunningMs = (System.nanoTime() - clicked) / 1e6;
+                            break;
+                        }
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // sample every ~2 ms
+                }
+                System.out.printf(Locale.ROOT, "start click: response %.0f ms (HTTP %d), RUNNING after %.0f ms%n",
+                        clickResponseMs, click.statusCode(), toRunningMs);
+
+                // 100k sessions, one of them running (so the page renders its poll).
+                try (Statement statement = db.createStatement()) {
+                    statement.execute("update import_session set status = 'COMPLETED', finished_at = now() where status in ('PENDING','RUNNING')");
+                    statement.execute("insert into import_session (status, started_at, finished_at, total_items, processed_items,"
+                            + " failed_items, triggered_by, node, heartbeat_at)"
+                            + " select case when i % 10 = 0 then 'FAILED' else 'COMPLETED' end,"
+                            + " now() - make_interval(mins => i), now() - make_interval(mins => i) + interval '40 seconds',"
+                            + " 1000, 1000, i % 7, 'bench', 'node-1', now() - make_interval(mins => i)"
+                            + " from generate_series(1, " + (sessions - 2) + ") as i");
+                    // why a heartbeat in the future: the watchdog must not fail this synthetic running session.
+                    statement.execute("insert into import_session (status, started_at, total_items, processed_items, triggered_by, node, heartbeat_at)"
+                            + " values ('RUNNING', now(), 1000, 500, 'bench', 'node-1', now() + interval '1 hour')");
+                    statement.execute("analyze import_session");
+                }
+            }
+            List<Double> pageTimes = new ArrayList<>();
+            List<Double> pollTimes = new ArrayList<>();
+            String viewState = null;
+            for (int i = 0; i < 30; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = get(http, base.resolve("admin/imports"));
+                pageTimes.add((System.nanoTime() - start) / 1e6);
+                viewState = viewState(response.body());
+                if (!response.body().contains("sessions:poll")) {
+                    throw new IllegalStateException("the page should render its poll while a session runs");
+                }
+            }
+            for (int i = 0; i < 30; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = ajax(http, base, viewState, "sessions:poll",
+                        "sessions:startPanel sessions:table sessions:live sessions:messages");
+                pollTimes.add((System.nanoTime() - start) / 1e6);
+                if (response.statusCode() != 200 || !response.body().contains("partial-response")) {
+                    throw new IllegalStateException("poll failed: " + response.statusCode() + " " + response.body());
+                }
+            }
+            System.out.printf(Locale.ROOT, "with %,d sessions: page median %.0f ms (p90 %.0f), poll median %.0f ms (p90 %.0f), 20 rows per page%n",
+                    sessions, median(pageTimes.subList(5, 30)), p90(pageTimes.subList(5, 30)),
+                    median(pollTimes.subList(5, 30)), p90(pollTimes.subList(5, 30)));
+        }
+    }
+
+    private static void login(HttpClient http, URI base) throws Exception {
+        String page = get(http, base.resolve("login")).body();
+        String form = "login=login&login%3Ausername=" + USER + "&login%3Apassword=" + PASSWORD
+                + "&login%3Acontinue=&login%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState(page));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (!response.body().contains("sessions:table")) {
+            throw new IllegalStateException("login failed: " + response.statusCode());
+        }
+    }
+
+    private static HttpResponse<String> ajax(HttpClient http, URI base, String viewState, String source, String render)
+            throws Exception {
+        String body = "jakarta.faces.partial.ajax=true&jakarta.faces.source=" + enc(source)
+                + "&jakarta.faces.partial.execute=" + enc(source) + "&jakarta.faces.partial.render=" + enc(render)
+                + "&" + enc(source) + "=" + enc(source) + "&sessions=sessions&jakarta.faces.ViewState=" + enc(viewState);
+        return http.send(HttpRequest.newBuilder(base.resolve("admin/imports"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String viewState(String html) {
+        Matcher matcher = VIEW_STATE.matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no view state in the page");
+        }
+        return matcher.group(1).replace("&#58;", ":").replace("&amp;", "&");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double p90(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1);
+    }
+}
