@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,10 +13,9 @@ import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.ReadLimits;
-import org.catalogimport.testing.CatalogDatabaseForTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.catalogimport.testing.RolledBackTransaction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,30 +29,20 @@ class FixtureImportIT {
     @TempDir
     Path temp;
 
-    private Connection connection;
-
-    @BeforeEach
-    void openTransaction() throws SQLException {
-        connection = CatalogDatabaseForTests.openTransaction();
-    }
-
-    @AfterEach
-    void rollBack() throws SQLException {
-        connection.rollback();
-        connection.close();
-    }
+    @RegisterExtension
+    final RolledBackTransaction database = new RolledBackTransaction();
 
     private ImportRun importFixture(String name) throws Exception {
         Path dir = Path.of(System.getProperty("catalog.shared.fixtures", "../shared/fixtures/commerceml"), name);
         assumeTrue(Files.isDirectory(dir), "skipped: shared fixture " + dir + " is not present on this machine");
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work"));
-        ImportRun run = new ImportRun(connection, 500, exchangePackage, Optional.empty(), Thread::new);
+        ImportRun run = new ImportRun(database.connection(), 500, exchangePackage, Optional.empty(), Thread::new);
         run.importAll(new CommerceMlReader());
         return run;
     }
 
     private String text(String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
@@ -103,7 +91,10 @@ class FixtureImportIT {
     void dobromyslov207WithADeletedProductAndThreeWarehouses() throws Exception {
         ImportRun run = importFixture("dobromyslov__commerceml-parser");
 
-        assertWritten(run.writer().counts(), 1, 36, 44, 44, 132);
+        // 8 of its 44 offers belong to products that are not in import0_1.xml (a split exchange):
+        // reported with their prices and stock, not written.
+        assertWritten(run.writer().counts(), 1, 36, 36, 36, 108);
+        assertEquals(8, run.writer().counts().get("offers").failed(), run.writer().counts().toJson());
         assertEquals("false", text("select active::text from product where sku = ?", "KM-245-BC"));
     }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +20,9 @@ import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.ReadLimits;
 import org.catalogimport.dev.DemoPackageWriter;
-import org.catalogimport.testing.CatalogDatabaseForTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.catalogimport.testing.RolledBackTransaction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,28 +35,18 @@ class PackageImportIT {
     @TempDir
     Path temp;
 
-    private Connection connection;
-
-    @BeforeEach
-    void openTransaction() throws SQLException {
-        connection = CatalogDatabaseForTests.openTransaction();
-    }
-
-    @AfterEach
-    void rollBack() throws SQLException {
-        connection.rollback();
-        connection.close();
-    }
+    @RegisterExtension
+    final RolledBackTransaction database = new RolledBackTransaction();
 
     private ImportRun importDir(Path dir) throws PackageException, SQLException {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work"));
-        ImportRun run = new ImportRun(connection, 500, exchangePackage, Optional.empty(), Thread::new);
+        ImportRun run = new ImportRun(database.connection(), 500, exchangePackage, Optional.empty(), Thread::new);
         run.importAll(new CommerceMlReader());
         return run;
     }
 
     private long count(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -70,7 +58,7 @@ class PackageImportIT {
     }
 
     private String text(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

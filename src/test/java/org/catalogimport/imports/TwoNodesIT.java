@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.PayaraMicroProcess;
@@ -49,10 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
-            (IntegrationTestSettings.ADMIN_USER + ":" + IntegrationTestSettings.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static PayaraMicroProcess nodeB;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startNodeB() throws IOException {
@@ -77,33 +75,14 @@ class TwoNodesIT {
         }
     }
 
-    private HttpResponse<String> send(String method, URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).header("Authorization", AUTH)
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI nodeA(String path) {
-        return RunningApplication.baseUri().resolve("api/" + path);
-    }
-
-    private static URI nodeB(String path) {
-        return nodeB.baseUri().resolve("api/" + path);
-    }
-
-    private JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private boolean nothingRuns() throws IOException, InterruptedException {
-        JsonArray running = Json.createReader(new StringReader(send("GET", nodeA("imports?status=RUNNING")).body())).readArray();
-        JsonArray pending = Json.createReader(new StringReader(send("GET", nodeA("imports?status=PENDING")).body())).readArray();
-        return running.isEmpty() && pending.isEmpty();
-    }
+    private AdminApi nodeA;
+    private AdminApi nodeBApi;
 
     @BeforeEach
     void waitUntilNothingRuns() {
-        await().atMost(Duration.ofMinutes(3)).until(this::nothingRuns);
+        nodeA = new AdminApi(RunningApplication.baseUri());
+        nodeBApi = new AdminApi(nodeB.baseUri());
+        await().atMost(Duration.ofMinutes(3)).until(nodeA::nothingRuns);
     }
 
     @Test
@@ -111,9 +90,7 @@ class TwoNodesIT {
     void concurrentStartsOnBothNodesRunExactlyOneImport() {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            URI target = i % 2 == 0 ? nodeA("imports") : nodeB("imports");
-            calls.add(http.sendAsync(HttpRequest.newBuilder(target).header("Authorization", AUTH)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()));
+            calls.add((i % 2 == 0 ? nodeA : nodeBApi).postAsync("imports"));
         }
         List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
 
@@ -125,12 +102,12 @@ class TwoNodesIT {
     @Order(2)
     void aNodeKilledDuringAnImportLeavesTheCatalogUnchangedAndTheNextImportRuns() throws Exception {
         // Given an import running on node B
-        String summaryBefore = send("GET", nodeA("catalog/summary")).body();
-        HttpResponse<String> started = send("POST", nodeB("imports"));
+        String summaryBefore = nodeA.get("catalog/summary").body();
+        HttpResponse<String> started = nodeBApi.send("POST", nodeBApi.uri("imports"));
         assertEquals(202, started.statusCode(), started.body());
-        long id = json(started).getJsonNumber("id").longValue();
+        long id = AdminApi.object(started).getJsonNumber("id").longValue();
         await().atMost(Duration.ofMinutes(2)).until(() -> {
-            JsonObject session = json(send("GET", nodeA("imports/" + id)));
+            JsonObject session = nodeA.object("imports/" + id);
             return "RUNNING".equals(session.getString("status")) && session.getJsonNumber("processedItems").longValue() > 0;
         });
 
@@ -138,15 +115,15 @@ class TwoNodesIT {
         nodeB.process().destroyForcibly();
 
         // Then within a minute its session is FAILED with a reason an administrator understands
-        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(json(send("GET", nodeA("imports/" + id))).getString("status")));
-        String reason = json(send("GET", nodeA("imports/" + id))).getString("errorMessage");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(nodeA.object("imports/" + id).getString("status")));
+        String reason = nodeA.object("imports/" + id).getString("errorMessage");
         assertTrue(reason.contains("node-b") && reason.contains("stopped reporting"), reason);
         // and nothing of its import reached the catalog
-        assertEquals(summaryBefore, send("GET", nodeA("catalog/summary")).body());
+        assertEquals(summaryBefore, nodeA.get("catalog/summary").body());
         // and the lock is free again: the next import starts and completes on node A
-        await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", nodeA("imports")).statusCode() == 202);
-        await().atMost(Duration.ofMinutes(2)).until(this::nothingRuns);
-        JsonObject last = Json.createReader(new StringReader(send("GET", nodeA("imports?size=1")).body())).readArray().getJsonObject(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodeA.send("POST", nodeA.uri("imports")).statusCode() == 202);
+        await().atMost(Duration.ofMinutes(2)).until(nodeA::nothingRuns);
+        JsonObject last = nodeA.array("imports?size=1").getJsonObject(0);
         assertEquals("COMPLETED", last.getString("status"), last.toString());
     }
 }
