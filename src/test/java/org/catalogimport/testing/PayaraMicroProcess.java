@@ -62,6 +62,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 // why: no Hazelcast clustering (it multicasts and probes cloud metadata addresses).
                 "--nohazelcast",
                 "--port", String.valueOf(settings.httpPort()),
+                // why: test and dev servers listen on loopback only; nothing leaves this machine.
+                "--prebootcommandfile", settings.projectDir().resolve("src/test/resources/payara-loopback.asadmin").toString(),
                 "--rootDir", rootDir.toString(),
                 "--addLibs", driver.toString(),
                 "--postbootcommandfile",
