@@ -70,6 +70,12 @@ class CatalogImporterIT {
     @Inject
     org.eclipse.microprofile.config.Config config;
 
+    @org.junit.jupiter.api.BeforeEach
+    void nothingRuns() {
+        // why: the launcher tests run imports in the background; a direct import must not race them.
+        await().atMost(Duration.ofMinutes(2)).until(() -> sessions.running().isEmpty() && !lock.isLocked());
+    }
+
     private long newSession() {
         return sessions.save(new ImportSession("importer-it", NodeName.get(), Instant.now())).getId();
     }

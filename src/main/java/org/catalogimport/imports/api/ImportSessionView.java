@@ -9,7 +9,7 @@ import org.catalogimport.imports.ImportStatus;
 /** What the API tells about an import session; {@code failures} only on the single-session answer. */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
                                 long totalItems, long processedItems, long failedItems,
-                                String errorMessage, String triggeredBy, String node,
+                                String errorMessage, String triggeredBy, String node, Instant heartbeatAt,
                                 List<ImportSessions.Failure> failures) {
 
     public static ImportSessionView of(ImportSession session) {
@@ -20,6 +20,6 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
                 session.getFailedItems(), session.getErrorMessage(), session.getTriggeredBy(), session.getNode(),
-                failures);
+                session.getHeartbeatAt(), failures);
     }
 }

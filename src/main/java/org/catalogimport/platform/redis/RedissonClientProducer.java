@@ -45,7 +45,13 @@ public class RedissonClientProducer {
                 // why: fail fast and clearly when Redis is down instead of hanging a page request.
                 .setConnectTimeout(timeoutMillis)
                 .setTimeout(timeoutMillis)
-                .setRetryAttempts(1)
+                // why retries: after a network blip the first command may meet a connection that
+                // died meanwhile; a retry on a fresh connection is what the user would have done.
+                .setRetryAttempts(3)
+                .setRetryInterval(300)
+                // why: find connections that died silently (e.g. behind a proxy) within seconds.
+                .setPingConnectionInterval(5_000)
+                .setKeepAlive(true)
                 .setConnectionMinimumIdleSize(1)
                 .setConnectionPoolSize(8);
         LOG.info(() -> "Connecting to Redis at " + address);
