@@ -25,11 +25,28 @@ public class ImportSessions {
         return Optional.ofNullable(entityManager.find(ImportSession.class, id));
     }
 
+    /** Columns the console may sort by (a whitelist: the name goes into the query). */
+    public enum SortColumn {
+        ID("s.id"), STATUS("s.status"), STARTED("s.startedAt"), FINISHED("s.finishedAt"), TRIGGERED_BY("s.triggeredBy");
+
+        private final String path;
+
+        SortColumn(String path) {
+            this.path = path;
+        }
+    }
+
     /** A page of sessions, newest first, optionally only those in {@code status}. */
     public List<ImportSession> page(ImportStatus status, int first, int size) {
+        return page(status, SortColumn.STARTED, false, first, size);
+    }
+
+    /** A page of sessions sorted by {@code column} (ties: newest first). */
+    public List<ImportSession> page(ImportStatus status, SortColumn column, boolean ascending, int first, int size) {
         return entityManager.createQuery(
                         "select s from ImportSession s where (:status is null or s.status = :status)"
-                                + " order by s.startedAt desc, s.id desc", ImportSession.class)
+                                + " order by " + column.path + (ascending ? " asc" : " desc")
+                                + " nulls last, s.startedAt desc, s.id desc", ImportSession.class)
                 .setParameter("status", status)
                 .setFirstResult(first)
                 .setMaxResults(size)

@@ -19,6 +19,7 @@ import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.ReadLimits;
 import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.dev.DialectPackageWriter;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ServiceEndpoints;
 import org.flywaydb.core.Flyway;
@@ -32,8 +33,9 @@ import org.postgresql.copy.CopyManager;
  * as the floor. Prints items/s, wall time and peak heap.
  *
  * <pre>./mvnw -B -Pbenchmark package -Dbench.products=100000</pre>
- * Arguments (system properties): bench.products (default 10000), bench.seed, bench.dir (package
- * folder, default target/bench/package; reused if present). Database: CATALOG_DB_URL's server
+ * Arguments (system properties): bench.products (default 10000), bench.dialect (split, classic,
+ * ut11; default split), bench.seed, bench.dir (package folder, default
+ * target/bench/package-<dialect>-<products>; reused if present). Database: CATALOG_DB_URL's server
  * (or an embedded PostgreSQL); the benchmark uses its own database catalog_bench there.
  */
 public final class ImportBenchmark {
@@ -44,13 +46,21 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int products = Integer.getInteger("bench.products", 10_000);
         long seed = Long.getLong("bench.seed", 1);
+        // split = CommerceML 3.1 split folders; classic = 2.x import.xml/offers.xml; ut11 = import___/offers___/prices___/rests___
+        String dialect = System.getProperty("bench.dialect", "split").toLowerCase(Locale.ROOT);
         Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
-        Path dir = Path.of(System.getProperty("bench.dir", projectDir.resolve("target/bench/package-" + products).toString()));
+        Path dir = Path.of(System.getProperty("bench.dir",
+                projectDir.resolve("target/bench/package-" + dialect + "-" + products).toString()));
 
-        if (!Files.isDirectory(dir.resolve("goods"))) {
+        if (!Files.isDirectory(dir) || isEmpty(dir)) {
             long start = System.nanoTime();
-            DemoPackageWriter.write(dir, products, seed);
-            System.out.printf(Locale.ROOT, "generated %d products in %.1f s%n", products, seconds(start));
+            switch (dialect) {
+                case "split" -> DemoPackageWriter.write(dir, products, seed);
+                case "classic" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.CLASSIC, products, seed);
+                case "ut11" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.UT11, products, seed);
+                default -> throw new IllegalArgumentException("bench.dialect must be split, classic or ut11: " + dialect);
+            }
+            System.out.printf(Locale.ROOT, "generated %d products (%s) in %.1f s%n", products, dialect, seconds(start));
         }
         long bytes = size(dir);
         ServiceEndpoints server = BackingServices.endpoints(System.getenv(), projectDir.resolve("target/bench/services"));
@@ -128,6 +138,12 @@ public final class ImportBenchmark {
             statement.execute("CREATE DATABASE " + name);
         }
         return server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static long size(Path dir) throws IOException {

@@ -39,8 +39,12 @@ class PackageImportIT {
     final RolledBackTransaction database = new RolledBackTransaction();
 
     private ImportRun importDir(Path dir) throws PackageException, SQLException {
+        return importDir(dir, Optional.empty());
+    }
+
+    private ImportRun importDir(Path dir, Optional<Path> mediaDir) throws PackageException, SQLException {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work"));
-        ImportRun run = new ImportRun(database.connection(), 500, exchangePackage, Optional.empty(), Thread::new);
+        ImportRun run = new ImportRun(database.connection(), 500, exchangePackage, mediaDir, Thread::new);
         run.importAll(new CommerceMlReader());
         return run;
     }
@@ -187,6 +191,26 @@ class PackageImportIT {
         importDir(write("second", "import.xml", importXml(true, product("it-del-a", "A", ""))));
 
         assertEquals(1, count("select count(*) from product where external_id = 'it-del-a' and active"));
+    }
+
+    @Test
+    void picturesAreRecordedAndCopiedToTheMediaFolderAndAMissingOneIsTheProductsFailure() throws Exception {
+        Path dir = write("pictures", "import.xml", importXml(true,
+                product("it-pic-ok", "With picture", "<Картинка>import_files/ab/it-pic-ok_1.jpg</Картинка>"),
+                product("it-pic-missing", "Without its file", "<Картинка>import_files/cd/it-pic-missing_1.jpg</Картинка>")));
+        Files.createDirectories(dir.resolve("import_files/ab"));
+        Files.write(dir.resolve("import_files/ab/it-pic-ok_1.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        Path media = temp.resolve("media");
+
+        ImportRun run = importDir(dir, Optional.of(media));
+
+        assertTrue(Files.isRegularFile(media.resolve("import_files/ab/it-pic-ok_1.jpg")), "copied into the media folder");
+        assertEquals("{import_files/ab/it-pic-ok_1.jpg}", text("select images::text from product where external_id = 'it-pic-ok'"));
+        List<ItemProblem> problems = run.drainFailures();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("it-pic-missing", problems.get(0).itemId());
+        assertTrue(problems.get(0).reason().contains("image file not found"), problems.toString());
+        assertEquals(1, count("select count(*) from product where external_id = 'it-pic-missing'"), "the product itself imports");
     }
 
     @Test

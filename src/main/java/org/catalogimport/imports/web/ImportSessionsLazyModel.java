@@ -8,6 +8,7 @@ import org.catalogimport.imports.ImportStatus;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
 /**
  * Pages import sessions out of PostgreSQL (count and page queries in SQL), newest first,
@@ -31,7 +32,16 @@ public class ImportSessionsLazyModel extends LazyDataModel<ImportSession> {
     @Override
     public List<ImportSession> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                     Map<String, FilterMeta> filterBy) {
-        return sessions.page(statusFilter(filterBy), first, pageSize);
+        SortMeta sort = sortBy == null ? null : sortBy.values().stream().findFirst().orElse(null);
+        ImportSessions.SortColumn column = sort == null ? ImportSessions.SortColumn.STARTED : switch (sort.getField()) {
+            case "id" -> ImportSessions.SortColumn.ID;
+            case "status" -> ImportSessions.SortColumn.STATUS;
+            case "finishedAt" -> ImportSessions.SortColumn.FINISHED;
+            case "triggeredBy" -> ImportSessions.SortColumn.TRIGGERED_BY;
+            default -> ImportSessions.SortColumn.STARTED;
+        };
+        boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
+        return sessions.page(statusFilter(filterBy), column, ascending, first, pageSize);
     }
 
     @Override

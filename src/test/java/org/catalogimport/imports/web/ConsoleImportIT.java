@@ -1,15 +1,22 @@
 package org.catalogimport.imports.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.platform.redis.RedissonImportLock;
+import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.IntegrationTestSettings;
@@ -86,6 +93,41 @@ class ConsoleImportIT {
         WebElement firstRow = browser.findElement(By.cssSelector("#sessions\\:table tbody tr"));
         assertTrue(firstRow.getText().contains("Completed"), firstRow.getText());
         assertTrue(firstRow.findElement(By.cssSelector(".status-COMPLETED")).isDisplayed());
+    }
+
+    @Test
+    void theProgressBarMovesWhileALongImportRuns() throws Exception {
+        // Given a package large enough to run for several 10-second refreshes, in the server's import folder
+        Path importDir = IntegrationTestSettings.importDir();
+        Path large = importDir.resolveSibling("it-import-progress");
+        if (!Files.isDirectory(large.resolve("goods"))) {
+            DemoPackageWriter.write(large, 60_000, 88);
+        }
+        Path parked = importDir.resolveSibling("it-import-parked");
+        Files.move(importDir, parked);
+        Files.move(large, importDir);
+        try {
+            // When the import is started from the page
+            clickStartAndConfirm();
+
+            // Then the progress label changes between refreshes while the session runs
+            Set<String> labels = new LinkedHashSet<>();
+            new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500))
+                    .ignoring(StaleElementReferenceException.class).until(driver -> {
+                        driver.findElements(By.cssSelector("#sessions\\:table .ui-progressbar-label")).stream()
+                                .map(WebElement::getText).filter(text -> text.matches("[1-9]\\d* / \\d+")).forEach(labels::add);
+                        return labels.size() >= 2 || driver.findElements(By.cssSelector(".ui-growl-message")).stream()
+                                .anyMatch(m -> m.getText().contains("completed"));
+                    });
+            assertTrue(labels.size() >= 2, "the progress bar should show at least two different counts: " + labels);
+        } finally {
+            new WebDriverWait(browser, Duration.ofMinutes(3)).until(driver -> !pollExists() || driver.findElements(
+                    By.cssSelector(".ui-growl-message")).stream().anyMatch(m -> m.getText().contains("completed")));
+            AdminApi api = new AdminApi(RunningApplication.baseUri());
+            await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+            Files.move(importDir, large);
+            Files.move(parked, importDir);
+        }
     }
 
     @Test

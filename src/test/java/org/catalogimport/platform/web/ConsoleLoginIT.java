@@ -74,6 +74,20 @@ class ConsoleLoginIT {
     }
 
     @Test
+    void theConsoleSwitchesToRussianAndBack() {
+        browser.get(url("admin/imports"));
+        signIn(IntegrationTestSettings.ADMIN_USER, IntegrationTestSettings.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
+
+        browser.findElement(By.id("account:ru")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Сеансы импорта"));
+        assertTrue(browser.findElement(By.id("sessions:start")).getText().contains("Запустить импорт"));
+        browser.findElement(By.id("account:en")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Import sessions"));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAMessage() {
         browser.get(url("login"));
 
