@@ -24,8 +24,16 @@ public class IntegrationTestSettings implements LauncherSessionListener {
         if (System.getProperty("catalog.war") == null) {
             return;
         }
-        ServiceEndpoints services = BackingServices.forTests();
         Path target = projectDir().resolve("target");
+        try {
+            // why: a fresh clone has no target/it-tmp yet, and both this JVM (java.io.tmpdir, set by
+            // failsafe) and the Payara it starts write their temporary files there.
+            java.nio.file.Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            java.nio.file.Files.createDirectories(target.resolve("it-tmp"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ServiceEndpoints services = BackingServices.forTests();
         Path importDir = importDir();
         // The connector reads these system properties as its configuration (payara.*).
         System.setProperty("payara.microJar", target.resolve("payara-micro.jar").toString());
