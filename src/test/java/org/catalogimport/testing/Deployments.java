@@ -16,7 +16,10 @@ public final class Deployments {
 
     public static WebArchive applicationWith(Class<?>... testClasses) {
         File war = new File(System.getProperty("catalog.war", "target/catalog-import.war"));
-        return ShrinkWrap.create(ZipImporter.class, "catalog-import.war")
+        // why a name per test class: the Payara connector writes the archive into java.io.tmpdir by
+        // its name, and a second class deployed a stale "catalog-import.war" of the first (the runner
+        // then answered 404 for the missing test class). The context root is "/" either way.
+        return ShrinkWrap.create(ZipImporter.class, testClasses[0].getSimpleName() + ".war")
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addClasses(testClasses);
