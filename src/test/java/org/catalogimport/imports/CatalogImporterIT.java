@@ -19,9 +19,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.UUID;
+import java.time.temporal.ChronoUnit;
+import org.redisson.api.RLock;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.CatalogQueries;
+import org.catalogimport.platform.security.AppUser;
+import org.catalogimport.platform.security.Roles;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.Deployments;
@@ -35,8 +42,11 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
 /**
- * The importer and the launcher inside a real Payara Micro, on real PostgreSQL and Redis: one JTA
- * transaction per import (a fatal error changes nothing), sessions and progress, the cluster lock.
+ * Everything that must run inside a real Payara Micro, on real PostgreSQL and Redis, in ONE
+ * Arquillian deployment (each deployment costs a server start): the platform (JPA in JTA
+ * transactions, migrations, the bootstrap administrator, Redisson locks), the importer (one JTA
+ * transaction per import: a fatal error changes nothing; sessions and progress) and the launcher
+ * with the cluster lock.
  */
 @ExtendWith(ArquillianExtension.class)
 class CatalogImporterIT {
@@ -69,6 +79,18 @@ class CatalogImporterIT {
 
     @Inject
     org.eclipse.microprofile.config.Config config;
+
+    @Inject
+    jakarta.transaction.UserTransaction transaction;
+
+    @Inject
+    org.catalogimport.platform.security.UserAccounts users;
+
+    @Inject
+    RedissonClient redisson;
+
+    // ---- the platform: JPA in JTA, migrations, bootstrap administrator, Redisson ----------------
+
 
     @org.junit.jupiter.api.BeforeEach
     void nothingRuns() {
@@ -237,5 +259,77 @@ class CatalogImporterIT {
         Config config = new Config();
         config.useSingleServer().setAddress(address);
         return Redisson.create(config);
+    }
+
+    // ---- (formerly PlatformIT) -------------------------------------------------------------
+
+    @Test
+    void anImportSessionIsWrittenAndReadBackThroughJpaInAJtaTransaction() throws Exception {
+        // Given a session written in one JTA transaction
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transaction.begin();
+        ImportSession session = sessions.save(new ImportSession("platform-it", "node-a", started));
+        // why not RUNNING: at most one session may run (a partial unique index); this one stays PENDING.
+        session.recordProgress(10, 4, 1, started.plusSeconds(2));
+        transaction.commit();
+
+        // When it is read back in another transaction
+        transaction.begin();
+        ImportSession read = sessions.find(session.getId()).orElseThrow();
+        transaction.commit();
+
+        // Then every field survived the round trip
+        assertEquals(ImportStatus.PENDING, read.getStatus());
+        assertEquals(started, read.getStartedAt());
+        assertEquals("platform-it", read.getTriggeredBy());
+        assertEquals("node-a", read.getNode());
+        assertEquals(10, read.getTotalItems());
+        assertEquals(4, read.getProcessedItems());
+        assertEquals(1, read.getFailedItems());
+        assertTrue(sessions.count(ImportStatus.PENDING) >= 1);
+        transaction.begin();
+        sessions.find(session.getId()).orElseThrow().fail("test session, not an import", Instant.now());
+        transaction.commit();
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoSession() throws Exception {
+        transaction.begin();
+        ImportSession session = sessions.save(new ImportSession("platform-it-rollback", "node-a", Instant.now()));
+        long id = session.getId();
+        transaction.rollback();
+
+        assertTrue(sessions.find(id).isEmpty(), "session " + id + " must not exist after rollback");
+    }
+
+    @Test
+    void theBootstrapAdministratorWasCreatedWithAPbkdf2Hash() {
+        AppUser admin = users.findByUsername("it-admin").orElseThrow();
+
+        assertTrue(admin.getRoles().contains(Roles.ADMIN));
+        assertTrue(admin.getPasswordHash().startsWith("PBKDF2WithHmacSHA256:210000:"), admin.getPasswordHash());
+        assertTrue(users.authenticate("it-admin", "it-admin-password".toCharArray()).isPresent());
+        assertTrue(users.authenticate("it-admin", "wrong-password".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void aRedissonLockIsTakenHeldAgainstOthersAndReleased() throws Exception {
+        RLock lock = redisson.getLock("platform-it-lock-" + UUID.randomUUID());
+
+        assertTrue(lock.tryLock(0, TimeUnit.SECONDS), "a free lock is taken at once");
+        assertTrue(lock.isLocked());
+        assertFalse(CompletableFuture.supplyAsync(lock::tryLock).get(10, TimeUnit.SECONDS),
+                "another thread must not get a held lock");
+
+        lock.unlock();
+
+        assertFalse(lock.isLocked());
+        assertTrue(CompletableFuture.supplyAsync(() -> {
+            boolean taken = lock.tryLock();
+            if (taken) {
+                lock.unlock();
+            }
+            return taken;
+        }).get(10, TimeUnit.SECONDS), "a released lock can be taken by another thread");
     }
 }
