@@ -74,8 +74,13 @@ class ConsoleImportIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
     }
 
+    /** The growl's text; the poll re-renders the growl, so an element read may go stale and is read again. */
     private String growl() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-message"))).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<WebElement> messages = driver.findElements(By.cssSelector(".ui-growl-message"));
+                    return messages.isEmpty() ? null : messages.get(0).getText();
+                });
     }
 
     @Test
@@ -87,9 +92,11 @@ class ConsoleImportIT {
         assertTrue(growl().contains("started"), growl());
         assertTrue(pollExists(), "the poll appears as soon as an import is started");
         // The poll refreshes every 10 s; the completion message comes with the first refresh after the end.
-        new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> driver.findElements(By.cssSelector(".ui-growl-message"))
+        new WebDriverWait(browser, Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector(".ui-growl-message"))
                 .stream().anyMatch(m -> m.getText().contains("completed")));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !pollExists());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> !pollExists());
         WebElement firstRow = browser.findElement(By.cssSelector("#sessions\\:table tbody tr"));
         assertTrue(firstRow.getText().contains("Completed"), firstRow.getText());
         assertTrue(firstRow.findElement(By.cssSelector(".status-COMPLETED")).isDisplayed());
@@ -121,7 +128,8 @@ class ConsoleImportIT {
                     });
             assertTrue(labels.size() >= 2, "the progress bar should show at least two different counts: " + labels);
         } finally {
-            new WebDriverWait(browser, Duration.ofMinutes(3)).until(driver -> !pollExists() || driver.findElements(
+            new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> !pollExists() || driver.findElements(
                     By.cssSelector(".ui-growl-message")).stream().anyMatch(m -> m.getText().contains("completed")));
             AdminApi api = new AdminApi(RunningApplication.baseUri());
             await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
