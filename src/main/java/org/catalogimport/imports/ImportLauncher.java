@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.redis.RedissonImportLock;
 
 /**
@@ -47,7 +48,7 @@ public class ImportLauncher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Import not started: Redis is unavailable", e);
             return new StartResult(Outcome.UNAVAILABLE, null,
-                    "Redis is not available, so the cluster-wide import lock cannot be taken: " + rootMessage(e));
+                    "Redis is not available, so the cluster-wide import lock cannot be taken: " + RootCause.message(e));
         }
         if (held == null) {
             return new StartResult(Outcome.ALREADY_RUNNING, sessions.running().orElse(null),
@@ -67,15 +68,8 @@ public class ImportLauncher {
             LOG.log(Level.WARNING, "Import not started", e);
             held.release();
             return new StartResult(Outcome.UNAVAILABLE, null,
-                    "The import could not be started: " + rootMessage(e));
+                    "The import could not be started: " + RootCause.message(e));
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 }

@@ -22,7 +22,7 @@ public class PostgresHealthCheck implements HealthCheck {
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("postgresql").down()
-                    .withData("error", Failures.describe(e))
+                    .withData("error", org.catalogimport.platform.RootCause.describe(e))
                     .build();
         }
     }

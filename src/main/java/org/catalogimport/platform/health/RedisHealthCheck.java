@@ -27,7 +27,7 @@ public class RedisHealthCheck implements HealthCheck {
                     ? HealthCheckResponse.named("redis").up().build()
                     : HealthCheckResponse.named("redis").down().withData("error", "Redis did not answer PING").build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("redis").down().withData("error", Failures.describe(e)).build();
+            return HealthCheckResponse.named("redis").down().withData("error", org.catalogimport.platform.RootCause.describe(e)).build();
         }
     }
 }

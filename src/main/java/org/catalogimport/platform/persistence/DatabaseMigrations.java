@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.catalogimport.platform.RootCause;
 
 /**
  * Brings the database schema up to date with Flyway when the application is deployed, before any
@@ -39,15 +40,8 @@ public class DatabaseMigrations {
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             // why: a deployment that cannot reach its database must say so in one readable line.
-            throw new IllegalStateException("Cannot migrate the catalog database: " + rootMessage(e), e);
+            throw new IllegalStateException("Cannot migrate the catalog database: " + RootCause.message(e), e);
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
 }
