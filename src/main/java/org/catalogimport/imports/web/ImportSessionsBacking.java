@@ -8,10 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -30,7 +26,6 @@ import org.catalogimport.imports.ImportStatus;
 public class ImportSessionsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject
     ImportSessions sessions;
@@ -72,9 +67,12 @@ public class ImportSessionsBacking implements Serializable {
         }
         sessions.find(watchedSessionId).filter(s -> s.getStatus().isFinal()).ifPresent(finished -> {
             watchedSessionId = null;
-            if (finished.getStatus() == ImportStatus.COMPLETED) {
-                message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(),
-                        finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems());
+            if (finished.getStatus() == ImportStatus.COMPLETED && finished.getProblemCount() > 0) {
+                message(FacesMessage.SEVERITY_WARN, "imports.completedWithProblems", finished.getId(),
+                        finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems(),
+                        finished.getProblemCount());
+            } else if (finished.getStatus() == ImportStatus.COMPLETED) {
+                message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(), finished.getProcessedItems());
             } else {
                 message(FacesMessage.SEVERITY_ERROR, "imports.failed", finished.getId(), finished.getErrorMessage());
             }
@@ -105,29 +103,9 @@ public class ImportSessionsBacking implements Serializable {
         return model;
     }
 
-    public ImportStatus[] getStatuses() {
-        return ImportStatus.values();
-    }
-
-    /** PrimeIcons class of a status (the "all" entry of the filter has none of its own). */
-    public String icon(ImportStatus status) {
-        if (status == null) {
-            return "pi-filter";
-        }
-        return switch (status) {
-            case PENDING -> "pi-clock";
-            case RUNNING -> "pi-spin pi-spinner";
-            case COMPLETED -> "pi-check-circle";
-            case FAILED -> "pi-times-circle";
-        };
-    }
-
-    public List<ImportSessions.Problem> problems(ImportSession session) {
-        return sessions.problems(session.getId(), 100);
-    }
-
-    public String entityCounts(ImportSession session) {
-        return sessions.entityCountsJson(session.getId());
+    /** The status filter's options: every status, and "completed with problems" next to "completed". */
+    public List<String> getStatuses() {
+        return ShownStatus.filterOptions();
     }
 
     /** Progress in percent for the progress bar. */
@@ -136,28 +114,6 @@ public class ImportSessionsBacking implements Serializable {
             return session.getStatus() == ImportStatus.COMPLETED ? 100 : 0;
         }
         return (int) Math.min(100, session.getProcessedItems() * 100 / session.getTotalItems());
-    }
-
-    public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(ZoneId.systemDefault()));
-    }
-
-    /** Seconds under a minute, then minutes and seconds; "running for ..." while it runs. */
-    public String duration(ImportSession session) {
-        Duration duration = session.duration();
-        if (duration == null) {
-            if (session.getStatus().isFinal()) {
-                return "";
-            }
-            return MessageFormat.format(bundle().getString("imports.runningFor"),
-                    format(Duration.between(session.getStartedAt(), Instant.now())));
-        }
-        return format(duration);
-    }
-
-    static String format(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
     }
 
     private void message(FacesMessage.Severity severity, String key, Object... arguments) {

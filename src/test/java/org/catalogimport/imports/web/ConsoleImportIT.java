@@ -121,7 +121,9 @@ class ConsoleImportIT {
             Set<String> labels = new LinkedHashSet<>();
             new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500))
                     .ignoring(StaleElementReferenceException.class).until(driver -> {
-                        driver.findElements(By.cssSelector("#sessions\\:table .ui-progressbar-label")).stream()
+                        // the running row's counts, beside its bar (the bar itself shows the percentage)
+                        driver.findElements(By.xpath("//*[@id='sessions:table']//tr[.//*[contains(@class,'status-RUNNING')]]"
+                                        + "//*[contains(@class,'progress-counts')]")).stream()
                                 .map(WebElement::getText).filter(text -> text.matches("[1-9]\\d* / \\d+")).forEach(labels::add);
                         return labels.size() >= 2 || driver.findElements(By.cssSelector(".ui-growl-message")).stream()
                                 .anyMatch(m -> m.getText().contains("completed"));
