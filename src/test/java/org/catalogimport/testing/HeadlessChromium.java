@@ -47,7 +47,8 @@ public final class HeadlessChromium {
 
     private static synchronized Browser chosen() {
         if (noBrowser != null) {
-            throw noBrowser;
+            // why: a fresh exception per test, so JUnit does not pile every test's suppressed errors onto one
+            throw new IllegalStateException(noBrowser.getMessage(), noBrowser.getCause());
         }
         if (chosen == null) {
             try {
