@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.catalog.CatalogWriteRefused;
+import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
@@ -57,12 +59,15 @@ public class CatalogImporter {
     ImportSettings settings;
 
     @Inject
+    ImportSessions sessions;
+
+    @Inject
     CatalogDatabase database;
 
     private final Clock clock = Clock.systemUTC();
 
     /** What an import ended with. */
-    public record Outcome(ImportStatus status, long processed, long failed, String errorMessage) {
+    public record Outcome(ImportStatus status, ImportCounts counts, String errorMessage) {
     }
 
     /** Imports the configured package into the catalog for session {@code sessionId} (PENDING). */
@@ -80,7 +85,7 @@ public class CatalogImporter {
             return failBeforeStart(sessionId, "Another import is already running: " + e.getMessage());
         }
         if (!started) {
-            return new Outcome(ImportStatus.FAILED, 0, 0, "Session " + sessionId + " is not pending");
+            return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, "Session " + sessionId + " is not pending");
         }
         java.nio.file.Path workDir = settings.workDir().resolve("session-" + sessionId);
         ProgressCounter counter = new ProgressCounter();
@@ -93,12 +98,13 @@ public class CatalogImporter {
             transaction.setTransactionTimeout(settings.transactionTimeoutSeconds());
             transaction.begin();
             try (Connection connection = database.dataSource().getConnection()) {
-                run = new ImportRun(connection, settings.batchSize(), exchangePackage, settings.mediaDir(), threads);
+                run = new ImportRun(connection, settings.batchSize(), deactivationPolicy(sessionId), exchangePackage,
+                        settings.mediaDir(), threads);
                 counter.attach(run);
                 run.importAll(reader);
             }
             transaction.commit();
-        } catch (PackageException e) {
+        } catch (PackageException | CatalogWriteRefused e) {
             return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
         } catch (SQLException e) {
             return failAfterStart(sessionId, counter, ticker, databaseMessage(e), e);
@@ -109,10 +115,16 @@ public class CatalogImporter {
         }
         stopTicker(ticker);
         flushProgress(sessionId, counter);
-        progress.complete(sessionId, run.processed(), run.failed(), run.writer().counts().toJson(), clock.instant());
+        progress.complete(sessionId, run.counts(), run.writer().counts().toJson(), clock.instant());
         ImportRun finished = run;
         LOG.info(() -> "Import " + sessionId + " completed: " + finished.writer().counts().toJson());
-        return new Outcome(ImportStatus.COMPLETED, run.processed(), run.failed(), null);
+        return new Outcome(ImportStatus.COMPLETED, run.counts(), null);
+    }
+
+    /** The configured share, and the session's "allow mass deactivation". */
+    private DeactivationPolicy deactivationPolicy(long sessionId) {
+        boolean allowed = sessions.find(sessionId).map(ImportSession::isAllowMassDeactivation).orElse(false);
+        return new DeactivationPolicy(settings.maxDeactivationShare(), allowed);
     }
 
     /** The running import as the ticker sees it: nothing until the catalog transaction has begun. */
@@ -143,11 +155,11 @@ public class CatalogImporter {
     private synchronized void flushProgress(long sessionId, ProgressCounter counter) {
         ImportRun run = counter.run();
         if (run == null) {
-            progress.report(sessionId, 0, 0, clock.instant());
+            progress.report(sessionId, ImportCounts.NONE, clock.instant());
             return;
         }
-        progress.recordFailures(sessionId, run.drainFailures());
-        progress.report(sessionId, run.processed(), run.failed(), clock.instant());
+        progress.recordProblems(sessionId, run.drainProblems());
+        progress.report(sessionId, run.counts(), clock.instant());
     }
 
     private static void deleteQuietly(java.nio.file.Path dir) {
@@ -169,8 +181,8 @@ public class CatalogImporter {
 
     private Outcome failBeforeStart(long sessionId, String message) {
         LOG.warning(() -> "Import " + sessionId + " failed: " + message);
-        progress.fail(sessionId, message, 0, 0, clock.instant());
-        return new Outcome(ImportStatus.FAILED, 0, 0, message);
+        progress.fail(sessionId, message, ImportCounts.NONE, clock.instant());
+        return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, message);
     }
 
     private Outcome failAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker, String message,
@@ -183,12 +195,11 @@ public class CatalogImporter {
         } else {
             LOG.warning(() -> "Import " + sessionId + " failed and was rolled back: " + message);
         }
-        long processed = run == null ? 0 : run.processed();
-        long failed = run == null ? 0 : run.failed();
+        ImportCounts counts = run == null ? ImportCounts.NONE : run.counts();
         flushProgress(sessionId, counter);
         String reason = message + " Nothing was changed in the catalog.";
-        progress.fail(sessionId, reason, processed, failed, clock.instant());
-        return new Outcome(ImportStatus.FAILED, processed, failed, reason);
+        progress.fail(sessionId, reason, counts, clock.instant());
+        return new Outcome(ImportStatus.FAILED, counts, reason);
     }
 
     private void rollback() {

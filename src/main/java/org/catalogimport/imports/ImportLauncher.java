@@ -42,6 +42,14 @@ public class ImportLauncher {
     }
 
     public StartResult start(String triggeredBy) {
+        return start(triggeredBy, false);
+    }
+
+    /**
+     * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
+     *                              the catalog (the administrator said so explicitly)
+     */
+    public StartResult start(String triggeredBy, boolean allowMassDeactivation) {
         RedissonImportLock.Held held;
         try {
             held = lock.tryAcquire();
@@ -61,7 +69,8 @@ public class ImportLauncher {
                 return new StartResult(Outcome.NOT_STARTED, null,
                         "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR).");
             }
-            ImportSession session = sessions.save(new ImportSession(triggeredBy, NodeName.get(), clock.instant()));
+            ImportSession session = sessions.save(new ImportSession(triggeredBy, NodeName.get(), clock.instant())
+                    .allowingMassDeactivation(allowMassDeactivation));
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session, "Import " + session.getId() + " started.");
         } catch (RuntimeException e) {

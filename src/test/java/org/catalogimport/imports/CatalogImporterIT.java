@@ -270,7 +270,7 @@ class CatalogImporterIT {
         transaction.begin();
         ImportSession session = sessions.save(new ImportSession("platform-it", "node-a", started));
         // why not RUNNING: at most one session may run (a partial unique index); this one stays PENDING.
-        session.recordProgress(10, 4, 1, started.plusSeconds(2));
+        session.recordProgress(10, new ImportCounts(4, 1, 2), started.plusSeconds(2));
         transaction.commit();
 
         // When it is read back in another transaction
@@ -285,7 +285,8 @@ class CatalogImporterIT {
         assertEquals("node-a", read.getNode());
         assertEquals(10, read.getTotalItems());
         assertEquals(4, read.getProcessedItems());
-        assertEquals(1, read.getFailedItems());
+        assertEquals(1, read.getSkippedItems());
+        assertEquals(2, read.getWarningItems());
         assertTrue(sessions.count(ImportStatus.PENDING) >= 1);
         transaction.begin();
         sessions.find(session.getId()).orElseThrow().fail("test session, not an import", Instant.now());

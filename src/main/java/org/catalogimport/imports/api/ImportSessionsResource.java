@@ -23,14 +23,15 @@ import org.catalogimport.imports.ImportStatus;
 
 /**
  * Import sessions for automation: start one ({@code POST}: 202 with the session, 409 while one
- * runs, 503 when Redis or PostgreSQL is unavailable), list them, read one with its failures.
+ * runs, 503 when Redis or PostgreSQL is unavailable), list them, read one with its change report
+ * and problems.
  */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportSessionsResource {
 
     static final int MAX_PAGE_SIZE = 200;
-    static final int MAX_FAILURES = 1_000;
+    static final int MAX_PROBLEMS = 1_000;
 
     @Inject
     ImportSessions sessions;
@@ -38,9 +39,14 @@ public class ImportSessionsResource {
     @Inject
     ImportLauncher launcher;
 
+    /**
+     * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
+     *                              the active products or offers (otherwise such an import fails)
+     */
     @POST
-    public Response start(@Context SecurityContext security, @Context UriInfo uri) {
-        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName());
+    public Response start(@Context SecurityContext security, @Context UriInfo uri,
+                          @QueryParam("allowMassDeactivation") @DefaultValue("false") boolean allowMassDeactivation) {
+        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName(), allowMassDeactivation);
         return switch (result.outcome()) {
             case STARTED -> Response.accepted(ImportSessionView.of(result.session()))
                     .location(uri.getAbsolutePathBuilder().path(String.valueOf(result.session().getId())).build())
@@ -70,7 +76,8 @@ public class ImportSessionsResource {
     @GET
     @Path("{id}")
     public ImportSessionView get(@PathParam("id") long id) {
-        return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.failures(id, MAX_FAILURES)))
+        return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.entityCountsJson(id),
+                        sessions.problems(id, MAX_PROBLEMS)))
                 .orElseThrow(() -> new NotFoundException("No import session " + id));
     }
 

@@ -74,7 +74,7 @@ public class ImportSessionsBacking implements Serializable {
             watchedSessionId = null;
             if (finished.getStatus() == ImportStatus.COMPLETED) {
                 message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(),
-                        finished.getProcessedItems(), finished.getFailedItems());
+                        finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems());
             } else {
                 message(FacesMessage.SEVERITY_ERROR, "imports.failed", finished.getId(), finished.getErrorMessage());
             }
@@ -122,8 +122,8 @@ public class ImportSessionsBacking implements Serializable {
         };
     }
 
-    public List<ImportSessions.Failure> failures(ImportSession session) {
-        return sessions.failures(session.getId(), 100);
+    public List<ImportSessions.Problem> problems(ImportSession session) {
+        return sessions.problems(session.getId(), 100);
     }
 
     public String entityCounts(ImportSession session) {
