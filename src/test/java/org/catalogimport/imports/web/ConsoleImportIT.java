@@ -62,7 +62,9 @@ class ConsoleImportIT {
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        if (browser != null) { // why: null when no browser could be started; that failure is the one to read
+            browser.quit();
+        }
     }
 
     private boolean pollExists() {
