@@ -33,6 +33,9 @@ public class ImportLauncher {
     @Inject
     ImportSettings settings;
 
+    @Inject
+    PackagePreviews packages;
+
     private final Clock clock = Clock.systemUTC();
 
     /** How a start request ended. */
@@ -70,7 +73,8 @@ public class ImportLauncher {
                         "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR).");
             }
             ImportSession session = sessions.save(new ImportSession(triggeredBy, NodeName.get(), clock.instant())
-                    .allowingMassDeactivation(allowMassDeactivation));
+                    .allowingMassDeactivation(allowMassDeactivation)
+                    .readingPackage(packages.fingerprint().orElse(null)));
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session, "Import " + session.getId() + " started.");
         } catch (RuntimeException e) {

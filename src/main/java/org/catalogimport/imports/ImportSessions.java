@@ -168,6 +168,16 @@ public class ImportSessions {
         return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
+    /** The newest completed session that imported the package with this fingerprint. */
+    public Optional<Long> lastCompletedWith(String packageFingerprint) {
+        return entityManager.createQuery("select s.id from ImportSession s where s.packageFingerprint = :fingerprint"
+                        + " and s.status = :completed order by s.startedAt desc", Long.class)
+                .setParameter("fingerprint", packageFingerprint)
+                .setParameter("completed", ImportStatus.COMPLETED)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     /** The per-entity counts of a finished import, as stored JSON. */
     public String entityCountsJson(long sessionId) {
         Object json = entityManager.createNativeQuery("select entity_counts::text from import_session where id = ?1")

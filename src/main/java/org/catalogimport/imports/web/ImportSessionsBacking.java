@@ -15,6 +15,7 @@ import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
+import org.catalogimport.imports.PackagePreviews;
 
 /**
  * Backs {@code /admin/imports}: the sessions table, the start button, and the poll that refreshes
@@ -33,6 +34,12 @@ public class ImportSessionsBacking implements Serializable {
     @Inject
     ImportLauncher launcher;
 
+    @Inject
+    PackagePreviews packages;
+
+    private boolean allowMassDeactivation;
+    private transient PackagePreviews.Current nextPackage;
+
     private ImportSessionsLazyModel model;
     private Long watchedSessionId;
     private transient Optional<ImportSession> running;
@@ -47,8 +54,10 @@ public class ImportSessionsBacking implements Serializable {
     public void start() {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(user);
+        ImportLauncher.StartResult result = launcher.start(user, allowMassDeactivation && isNextPackageFull());
+        allowMassDeactivation = false;
         running = null;
+        nextPackage = null;
         switch (result.outcome()) {
             case STARTED -> {
                 watchedSessionId = result.session().getId();
@@ -62,6 +71,7 @@ public class ImportSessionsBacking implements Serializable {
     /** The poll's listener: says how the watched session ended, once it has. */
     public void refresh() {
         running = null;
+        nextPackage = null;
         if (watchedSessionId == null) {
             return;
         }
@@ -101,6 +111,36 @@ public class ImportSessionsBacking implements Serializable {
 
     public ImportSessionsLazyModel getModel() {
         return model;
+    }
+
+    /** What the next "Start import" would read (cached by PackagePreviews until the folder changes). */
+    public PackagePreviews.Current getNextPackage() {
+        if (nextPackage == null) {
+            nextPackage = packages.current();
+        }
+        return nextPackage;
+    }
+
+    /** A full exchange, or a zip whose sections are not known before it is unpacked: offer "allow mass deactivation". */
+    public boolean isNextPackageFull() {
+        return getNextPackage().preview().map(p -> p.fullExchange().orElse(true)).orElse(false);
+    }
+
+    public boolean isAllowMassDeactivation() {
+        return allowMassDeactivation;
+    }
+
+    public void setAllowMassDeactivation(boolean allowMassDeactivation) {
+        this.allowMassDeactivation = allowMassDeactivation;
+    }
+
+    public String joined(List<String> values) {
+        return String.join(", ", values);
+    }
+
+    /** Megabytes with one decimal, for the package panel. */
+    public String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
     }
 
     /** The status filter's options: every status, and "completed with problems" next to "completed". */

@@ -73,7 +73,7 @@ class ConsoleImportIT {
 
     private void clickStartAndConfirm() {
         browser.findElement(By.id("sessions:start")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessions:confirmStart"))).click();
     }
 
     /** The growl's text; the poll re-renders the growl, so an element read may go stale and is read again. */

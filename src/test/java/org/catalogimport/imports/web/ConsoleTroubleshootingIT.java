@@ -234,4 +234,102 @@ class ConsoleTroubleshootingIT {
             }
         }
     }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private long importOverTheApiAndWait() throws Exception {
+        HttpResponse<String> started = api.send("POST", api.uri("imports"));
+        assertEquals(202, started.statusCode(), started.body());
+        long id = AdminApi.object(started).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofMinutes(3)).until(() -> !api.object("imports/" + id).getString("status").matches("PENDING|RUNNING"));
+        return id;
+    }
+
+    @Test
+    void thePackagePanelSaysWhatTheNextImportReadsAndWhichSessionAlreadyImportedIt() throws Exception {
+        // Given the demo package in the import folder, imported once
+        long id = importOverTheApiAndWait();
+        assertEquals("COMPLETED", api.object("imports/" + id).getString("status"));
+
+        // When the console is opened
+        browser.navigate().refresh();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:packagePanel")));
+
+        // Then the panel names the folder, its files, layout and kind, and links the session that imported it
+        String summary = text("packageSummary");
+        assertTrue(summary.startsWith("folder " + IntegrationTestSettings.importDir()), summary);
+        assertTrue(summary.matches("(?s).*\\d+ XML files, \\d+\\.\\d MB.*"), summary);
+        assertTrue(summary.contains("CommerceML 3.1 split 3.1") && summary.contains("changes only"), summary);
+        WebElement imported = panel.findElement(By.cssSelector("#packageImported a"));
+        assertEquals("already imported by session " + id, imported.getText().strip());
+        assertTrue(imported.getAttribute("href").endsWith("/admin/session?id=" + id), imported.getAttribute("href"));
+
+        // And the start confirmation repeats it, without "allow mass deactivation" for a changes-only package
+        browser.findElement(By.id("sessions:start")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:startDialog")));
+        assertEquals(IntegrationTestSettings.importDir().toString(), text("startDialogPackage"));
+        assertTrue(browser.findElements(By.id("sessions:allowMassDeactivation")).isEmpty());
+        browser.findElement(By.id("sessions:cancelStart")).click();
+
+        // And in Russian
+        browser.findElement(By.id("account:ru")).click();
+        wait.until(driver -> text("packageSummary").startsWith("папка "));
+        assertTrue(text("packageSummary").contains("только изменения"), text("packageSummary"));
+        assertEquals("уже импортирован сеансом " + id, text("packageImported"));
+        browser.findElement(By.id("account:en")).click();
+    }
+
+    @Test
+    void aFullExchangeOffersAllowMassDeactivationAndTheStartPassesIt() throws Exception {
+        // Given a full exchange of two products in the import folder, while the catalog holds the demo's 300
+        importOverTheApiAndWait();
+        java.nio.file.Path importDir = IntegrationTestSettings.importDir();
+        java.nio.file.Path parked = importDir.resolveSibling("it-import-parked-full");
+        java.nio.file.Path full = importDir.resolveSibling("it-import-full");
+        new org.catalogimport.dev.ShapePackageWriter(org.catalogimport.dev.ShapePackageWriter.Dialect.CLASSIC).fullExchange()
+                .product("it-full-0", "A", null).product("it-full-1", "B", null).write(full);
+        java.nio.file.Files.move(importDir, parked);
+        java.nio.file.Files.move(full, importDir);
+        try {
+            // When the console shows it (the panel notices the new package within seconds)
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+                driver.navigate().refresh();
+                return text("packageSummary").contains("full exchange");
+            });
+            assertTrue(text("packageSummary").contains("CommerceML 2.x 2.08"), text("packageSummary"));
+
+            // Then the confirmation offers "allow mass deactivation"; without it the import is refused
+            browser.findElement(By.id("sessions:start")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:allowMassDeactivation")));
+            browser.findElement(By.id("sessions:confirmStart")).click();
+            await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+            JsonObject refused = api.array("imports?size=1").getJsonObject(0);
+            assertEquals("FAILED", refused.getString("status"), refused.toString());
+            assertTrue(refused.getString("errorMessage").contains("would deactivate"), refused.toString());
+            assertEquals(false, refused.getBoolean("allowMassDeactivation"));
+
+            // And with the box ticked, the start passes the flag and the import completes
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sessions:start"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#sessions\\:allowMassDeactivation .ui-chkbox-box"))).click();
+            browser.findElement(By.id("sessions:confirmStart")).click();
+            await().atMost(Duration.ofMinutes(2)).until(() -> api.array("imports?size=1").getJsonObject(0).getString("status")
+                    .matches("COMPLETED|FAILED") && api.nothingRuns());
+            JsonObject allowed = api.array("imports?size=1").getJsonObject(0);
+            assertEquals("COMPLETED", allowed.getString("status"), allowed.toString());
+            assertEquals(true, allowed.getBoolean("allowMassDeactivation"));
+        } finally {
+            java.nio.file.Files.move(importDir, full);
+            java.nio.file.Files.move(parked, importDir);
+            // the demo package again, so the catalog is active for the tests after this one
+            await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+                driver.navigate().refresh();
+                return text("packageSummary").contains("changes only");
+            });
+            importOverTheApiAndWait();
+        }
+    }
 }
