@@ -75,6 +75,9 @@ class CatalogImporterIT {
     ImportSettings settings;
 
     @Inject
+    PackagePreviews packages;
+
+    @Inject
     RedissonImportLock lock;
 
     @Inject
@@ -180,7 +183,8 @@ class CatalogImporterIT {
         jakarta.json.JsonObject offers = jakarta.json.Json.createReader(new java.io.StringReader(report)).readObject()
                 .getJsonObject("offers");
         assertEquals(2, offers.getInt("read"), report);
-        assertEquals(1, offers.getInt("inserted"), report);
+        assertEquals(1, offers.getInt("inserted") + offers.getInt("updated") + offers.getInt("unchanged"),
+                "stored (new on a fresh database, updated on a rerun): " + report);
         assertEquals(1, offers.getInt("skipped"), report);
         assertTrue(catalog.productJson("it-problems-p1").isPresent());
     }
@@ -310,6 +314,7 @@ class CatalogImporterIT {
         nodeLauncher.sessions = sessions;
         nodeLauncher.worker = worker;
         nodeLauncher.settings = settings;
+        nodeLauncher.packages = packages;
         return nodeLauncher;
     }
 
