@@ -43,20 +43,26 @@ public class PackagePreviews {
     private Instant listedAt = Instant.EPOCH;
     private Optional<PackagePreview> preview = Optional.empty();
     private String problem;
+    private Current current;
+    private Instant currentAt = Instant.EPOCH;
 
-    /** The preview of the configured import folder, and the completed session that imported this exact package. */
-    public Current current() {
-        Optional<PackagePreview> now = preview();
-        return new Current(now, problem(), now.flatMap(p -> sessions.lastCompletedWith(p.fingerprint())));
+    /**
+     * The preview of the configured import folder, and the completed session that imported this
+     * exact package; both cached for {@link #RECHECK} (the page and its poll ask on every render).
+     */
+    public synchronized Current current() {
+        Instant now = clock.instant();
+        if (current == null || Duration.between(currentAt, now).compareTo(RECHECK) >= 0) {
+            Optional<PackagePreview> read = preview();
+            current = new Current(read, problem, read.flatMap(p -> sessions.lastCompletedWith(p.fingerprint())));
+            currentAt = now;
+        }
+        return current;
     }
 
     /** The fingerprint of the package in the import folder now, if it can be read. */
     public Optional<String> fingerprint() {
         return preview().map(PackagePreview::fingerprint);
-    }
-
-    private synchronized String problem() {
-        return problem;
     }
 
     private synchronized Optional<PackagePreview> preview() {
