@@ -21,6 +21,7 @@ import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageLocator;
+import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
 /**
@@ -59,6 +60,9 @@ public class CatalogImporter {
     @Inject
     CatalogDatabase database;
 
+    @Inject
+    ImportSessions sessions;
+
     private final Clock clock = Clock.systemUTC();
 
     /** What an import ended with. */
@@ -72,17 +76,23 @@ public class CatalogImporter {
 
     /** Imports the package in {@code importDir} (a folder, or a zip in it) for session {@code sessionId}. */
     public Outcome importPackage(long sessionId, java.nio.file.Path importDir) {
-        boolean started;
+        ImportProgress.Start started;
         try {
             started = progress.start(sessionId, 0, NodeName.get(), clock.instant());
         } catch (RuntimeException e) {
-            // why: the partial unique index allows one RUNNING session; the loser of a race ends here.
-            return failBeforeStart(sessionId, "Another import is already running: " + e.getMessage());
+            // why: the fence in the database (V3's one-running index) as a last resort; one line, no trace.
+            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE + " (" + RootCause.message(e) + ")",
+                    ImportLauncher.ALREADY_RUNNING_MESSAGE);
         }
-        if (!started) {
+        if (started == ImportProgress.Start.ANOTHER_RUNNING) {
+            // why: Redis lost the lock and two starts raced past the launcher's check; the loser ends here.
+            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE, ImportLauncher.ALREADY_RUNNING_MESSAGE);
+        }
+        if (started == ImportProgress.Start.NOT_PENDING) {
             return new Outcome(ImportStatus.FAILED, 0, 0, "Session " + sessionId + " is not pending");
         }
         java.nio.file.Path workDir = settings.workDir().resolve("session-" + sessionId);
+        boolean dryRun = sessions.find(sessionId).map(ImportSession::isDryRun).orElse(false);
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
         ImportRun run = null;
@@ -90,19 +100,34 @@ public class CatalogImporter {
             CommerceMlReader reader = new CommerceMlReader();
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
             progress.total(sessionId, reader.countItems(exchangePackage));
+            counter.throwIfCancelled();
             transaction.setTransactionTimeout(settings.transactionTimeoutSeconds());
             transaction.begin();
             try (Connection connection = database.dataSource().getConnection()) {
+                counter.connectedTo(backendPid(connection));
                 run = new ImportRun(connection, settings.batchSize(), exchangePackage, settings.mediaDir(), threads);
                 counter.attach(run);
                 run.importAll(reader);
+            } finally {
+                counter.connectedTo(null);
             }
-            transaction.commit();
-        } catch (PackageException e) {
-            return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
-        } catch (SQLException e) {
-            return failAfterStart(sessionId, counter, ticker, databaseMessage(e), e);
+            counter.throwIfCancelled();
+            if (dryRun) {
+                // why: a check runs everything a real import does, then keeps none of it.
+                transaction.rollback();
+            } else {
+                transaction.commit();
+            }
         } catch (Exception e) {
+            if (counter.cancelledBy() != null) {
+                return cancelAfterStart(sessionId, counter, ticker);
+            }
+            if (e instanceof PackageException) {
+                return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
+            }
+            if (e instanceof SQLException sql) {
+                return failAfterStart(sessionId, counter, ticker, databaseMessage(sql), e);
+            }
             return failAfterStart(sessionId, counter, ticker, "The import stopped: " + e, e);
         } finally {
             deleteQuietly(workDir);
@@ -111,20 +136,62 @@ public class CatalogImporter {
         flushProgress(sessionId, counter);
         progress.complete(sessionId, run.processed(), run.failed(), run.writer().counts().toJson(), clock.instant());
         ImportRun finished = run;
-        LOG.info(() -> "Import " + sessionId + " completed: " + finished.writer().counts().toJson());
+        LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
+                + finished.writer().counts().toJson());
         return new Outcome(ImportStatus.COMPLETED, run.processed(), run.failed(), null);
     }
 
-    /** The running import as the ticker sees it: nothing until the catalog transaction has begun. */
+    /**
+     * The running import as the ticker sees it: nothing until the catalog transaction has begun.
+     * Also where a cancel request arrives (on the ticker's thread) and is passed to the import.
+     */
     static final class ProgressCounter {
         private volatile ImportRun run;
+        private volatile String cancelledBy;
+        private volatile Integer backendPid;
 
         void attach(ImportRun importRun) {
             run = importRun;
+            if (cancelledBy != null) {
+                importRun.cancel();
+            }
         }
 
         ImportRun run() {
             return run;
+        }
+
+        void connectedTo(Integer pid) {
+            backendPid = pid;
+        }
+
+        Integer backendPid() {
+            return backendPid;
+        }
+
+        void cancel(String user) {
+            cancelledBy = user;
+            ImportRun current = run;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+
+        String cancelledBy() {
+            return cancelledBy;
+        }
+
+        void throwIfCancelled() {
+            if (cancelledBy != null) {
+                throw new ImportRun.Cancelled();
+            }
+        }
+    }
+
+    private static Integer backendPid(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
@@ -144,10 +211,23 @@ public class CatalogImporter {
         ImportRun run = counter.run();
         if (run == null) {
             progress.report(sessionId, 0, 0, clock.instant());
-            return;
+        } else {
+            progress.recordFailures(sessionId, run.drainFailures());
+            progress.report(sessionId, run.processed(), run.failed(), clock.instant());
         }
-        progress.recordFailures(sessionId, run.drainFailures());
-        progress.report(sessionId, run.processed(), run.failed(), clock.instant());
+        if (counter.cancelledBy() == null) {
+            progress.cancelRequestedBy(sessionId).ifPresent(user -> {
+                LOG.info(() -> "Import " + sessionId + ": " + user + " asked to cancel it");
+                counter.cancel(user);
+                // why: the import may be waiting in one long statement (a lock, a huge batch); cancelling
+                // that statement lets it stop now rather than after it. The pid is cleared before the
+                // connection goes back to the pool, so no one else's query is hit.
+                Integer pid = counter.backendPid();
+                if (pid != null) {
+                    progress.cancelStatement(pid);
+                }
+            });
+        }
     }
 
     private static void deleteQuietly(java.nio.file.Path dir) {
@@ -167,8 +247,9 @@ public class CatalogImporter {
         }
     }
 
-    private Outcome failBeforeStart(long sessionId, String message) {
-        LOG.warning(() -> "Import " + sessionId + " failed: " + message);
+    /** One log line (never a stack trace: nothing went wrong but a lost race), the plain message on the session. */
+    private Outcome failBeforeStart(long sessionId, String logLine, String message) {
+        LOG.warning(() -> "Import " + sessionId + " not started: " + logLine);
         progress.fail(sessionId, message, 0, 0, clock.instant());
         return new Outcome(ImportStatus.FAILED, 0, 0, message);
     }
@@ -189,6 +270,19 @@ public class CatalogImporter {
         String reason = message + " Nothing was changed in the catalog.";
         progress.fail(sessionId, reason, processed, failed, clock.instant());
         return new Outcome(ImportStatus.FAILED, processed, failed, reason);
+    }
+
+    private Outcome cancelAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker) {
+        ImportRun run = counter.run();
+        stopTicker(ticker);
+        rollback();
+        long processed = run == null ? 0 : run.processed();
+        long failed = run == null ? 0 : run.failed();
+        flushProgress(sessionId, counter);
+        String reason = "Cancelled by " + counter.cancelledBy() + ". Nothing was changed in the catalog.";
+        LOG.info(() -> "Import " + sessionId + " cancelled by " + counter.cancelledBy() + " and rolled back");
+        progress.cancel(sessionId, reason, processed, failed, clock.instant());
+        return new Outcome(ImportStatus.CANCELLED, processed, failed, reason);
     }
 
     private void rollback() {

@@ -57,6 +57,16 @@ public class ImportSession {
     @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
 
+    @Column(name = "cancel_requested_by", length = 100)
+    private String cancelRequestedBy;
+
+    @Column(name = "cancel_requested_at")
+    private Instant cancelRequestedAt;
+
+    /** A dry run ("check package"): imported in full, then always rolled back. */
+    @Column(name = "dry_run", nullable = false)
+    private boolean dryRun;
+
     @Version
     private int version;
 
@@ -98,6 +108,27 @@ public class ImportSession {
         processedItems = processed;
         failedItems = failed;
         heartbeatAt = at;
+    }
+
+    /** Marks a new session as a dry run; only before it is stored. */
+    public ImportSession asDryRun() {
+        if (id != null) {
+            throw new IllegalStateException("Session " + id + " is already stored");
+        }
+        dryRun = true;
+        return this;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public String getCancelRequestedBy() {
+        return cancelRequestedBy;
+    }
+
+    public Instant getCancelRequestedAt() {
+        return cancelRequestedAt;
     }
 
     /** Finished minus started, or {@code null} while the session has not finished. */

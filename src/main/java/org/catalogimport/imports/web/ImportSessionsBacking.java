@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
@@ -48,16 +49,41 @@ public class ImportSessionsBacking implements Serializable {
         running().ifPresent(session -> watchedSessionId = session.getId());
     }
 
+    @Inject
+    ImportCancellation cancellation;
+
     /** The "Start import" button. Returns at once: the import runs on the server. */
     public void start() {
+        launch(false);
+    }
+
+    /** The "Check package" button: a dry run, always rolled back. */
+    public void check() {
+        launch(true);
+    }
+
+    /** A row's "Cancel" button (after its confirmation). */
+    public void cancel(long sessionId) {
+        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        ImportCancellation.Result result = cancellation.request(sessionId, user);
+        running = null;
+        switch (result.outcome()) {
+            case REQUESTED -> message(FacesMessage.SEVERITY_INFO, "imports.cancelRequested", sessionId);
+            case CANCELLED -> message(FacesMessage.SEVERITY_INFO, "imports.cancelledNow", sessionId);
+            case ALREADY_FINISHED, NOT_FOUND -> message(FacesMessage.SEVERITY_WARN, "imports.cancelTooLate", sessionId);
+        }
+    }
+
+    private void launch(boolean dryRun) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(user);
+        ImportLauncher.StartResult result = launcher.start(user, dryRun);
         running = null;
         switch (result.outcome()) {
             case STARTED -> {
                 watchedSessionId = result.session().getId();
-                message(FacesMessage.SEVERITY_INFO, "imports.started", result.session().getId());
+                message(FacesMessage.SEVERITY_INFO, dryRun ? "imports.checkStarted" : "imports.started",
+                        result.session().getId());
             }
             case ALREADY_RUNNING -> message(FacesMessage.SEVERITY_WARN, "imports.alreadyRunning");
             default -> message(FacesMessage.SEVERITY_ERROR, "imports.startFailed", result.message());
@@ -73,8 +99,10 @@ public class ImportSessionsBacking implements Serializable {
         sessions.find(watchedSessionId).filter(s -> s.getStatus().isFinal()).ifPresent(finished -> {
             watchedSessionId = null;
             if (finished.getStatus() == ImportStatus.COMPLETED) {
-                message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(),
-                        finished.getProcessedItems(), finished.getFailedItems());
+                message(FacesMessage.SEVERITY_INFO, finished.isDryRun() ? "imports.checkCompleted" : "imports.completed",
+                        finished.getId(), finished.getProcessedItems(), finished.getFailedItems());
+            } else if (finished.getStatus() == ImportStatus.CANCELLED) {
+                message(FacesMessage.SEVERITY_INFO, "imports.cancelledMessage", finished.getId(), finished.getErrorMessage());
             } else {
                 message(FacesMessage.SEVERITY_ERROR, "imports.failed", finished.getId(), finished.getErrorMessage());
             }
@@ -119,6 +147,7 @@ public class ImportSessionsBacking implements Serializable {
             case RUNNING -> "pi-spin pi-spinner";
             case COMPLETED -> "pi-check-circle";
             case FAILED -> "pi-times-circle";
+            case CANCELLED -> "pi-ban";
         };
     }
 
