@@ -20,6 +20,7 @@ import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
+import org.catalogimport.imports.retention.HistoryRetention;
 
 /**
  * Backs {@code /admin/imports}: the sessions table, the start button, and the poll that refreshes
@@ -51,6 +52,14 @@ public class ImportSessionsBacking implements Serializable {
 
     @Inject
     ImportCancellation cancellation;
+
+    @Inject
+    HistoryRetention retention;
+
+    /** For the footer: how long the history is kept. */
+    public int getRetentionDays() {
+        return retention.retentionDays();
+    }
 
     /** The "Start import" button. Returns at once: the import runs on the server. */
     public void start() {

@@ -63,6 +63,19 @@ public class RedissonImportLock {
         return lock().isLocked();
     }
 
+    /** Milliseconds until the lock expires unless its holder renews it; negative when it is free. */
+    public long remainingMillis() {
+        return lock().remainTimeToLive();
+    }
+
+    /**
+     * Frees the lock whoever holds it: only for the console's lock panel, once the holder is known
+     * to be gone (its session ended, or its node stopped reporting).
+     */
+    public boolean forceRelease() {
+        return lock().forceUnlock();
+    }
+
     private RLock lock() {
         return redisson.getLock(LOCK_NAME);
     }
