@@ -99,7 +99,7 @@ public class CatalogImporter {
         try {
             CommerceMlReader reader = new CommerceMlReader();
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
-            progress.total(sessionId, reader.countItems(exchangePackage));
+            progress.total(sessionId, reader.countItems(exchangePackage, () -> counter.cancelledBy() != null));
             counter.throwIfCancelled();
             transaction.setTransactionTimeout(settings.transactionTimeoutSeconds());
             transaction.begin();

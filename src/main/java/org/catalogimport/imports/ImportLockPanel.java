@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ImportLockPanel {
 
     private static final Logger LOG = Logger.getLogger(ImportLockPanel.class.getName());
+    /** How long the panel waits for Redis before it says "unknown" (remainTimeToLive: -2 = no key). */
+    private static final long REDIS_TIMEOUT_MILLIS = 500;
 
     @PersistenceContext(unitName = "catalog")
     private EntityManager entityManager;
@@ -43,8 +45,8 @@ public class ImportLockPanel {
     }
 
     public View view(Instant now) {
-        boolean held = lock.isLocked();
-        long remaining = held ? lock.remainingMillis() : -1;
+        long remaining = lock.remainingMillis(REDIS_TIMEOUT_MILLIS);
+        boolean held = remaining != -2;
         Optional<ImportSession> holder = entityManager.createQuery(
                         "select s from ImportSession s where s.status in :active order by s.startedAt desc", ImportSession.class)
                 .setParameter("active", EnumSet.of(ImportStatus.PENDING, ImportStatus.RUNNING))

@@ -63,9 +63,19 @@ public class RedissonImportLock {
         return lock().isLocked();
     }
 
-    /** Milliseconds until the lock expires unless its holder renews it; negative when it is free. */
-    public long remainingMillis() {
-        return lock().remainTimeToLive();
+    /**
+     * Milliseconds until the lock expires unless its holder renews it; {@code -2} when it is free.
+     * Asked with a short bound of its own: the console's lock panel must not hang a page on Redis.
+     */
+    public long remainingMillis(long timeoutMillis) {
+        try {
+            return lock().remainTimeToLiveAsync().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while talking to Redis", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Redis did not tell who holds the import lock: " + e, e);
+        }
     }
 
     /**
