@@ -1,54 +1,146 @@
 package org.catalogimport.catalog;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import org.catalogimport.commerceml.CatalogEntity;
 
-/** What an import did per entity: rows inserted, updated, left unchanged, and items that failed. */
+/**
+ * What an import did per entity: the change report, and the accounting rule behind it. Every item
+ * read is counted once as read, and once as what became of it: inserted, updated, unchanged,
+ * merged (the same Ид read again: a later copy in the same batch, where the last one wins, or an
+ * offer repeated by a prices or stock file only for its rows) or skipped (not stored, reported).
+ * Deactivated rows and warnings are counted beside that, not in it.
+ */
 public final class EntityCounts {
 
-    /** Rows inserted, updated, unchanged (skipped), deactivated by a full exchange, and items that failed. */
-    public record Count(long inserted, long updated, long unchanged, long deactivated, long failed) {
-        Count plus(Count other) {
-            return new Count(inserted + other.inserted, updated + other.updated, unchanged + other.unchanged,
-                    deactivated + other.deactivated, failed + other.failed);
+    /** One entity's numbers. */
+    public record Count(long read, long inserted, long updated, long unchanged, long merged, long skipped,
+                        long deactivated, long warnings) {
+
+        static final Count ZERO = new Count(0, 0, 0, 0, 0, 0, 0, 0);
+
+        Count plus(Count o) {
+            return new Count(read + o.read, inserted + o.inserted, updated + o.updated, unchanged + o.unchanged,
+                    merged + o.merged, skipped + o.skipped, deactivated + o.deactivated, warnings + o.warnings);
+        }
+
+        /** Stored by this import, changed or not. */
+        public long written() {
+            return inserted + updated + unchanged;
+        }
+
+        /** The accounting rule: every item read is stored, merged or skipped. */
+        public boolean balanced() {
+            return read == inserted + updated + unchanged + merged + skipped;
         }
     }
 
-    private final Map<String, Count> counts = new LinkedHashMap<>();
+    private final Map<CatalogEntity, Count> counts = new EnumMap<>(CatalogEntity.class);
 
-    void written(String entity, long batchSize, long inserted, long updated) {
-        counts.merge(entity, new Count(inserted, updated, batchSize - inserted - updated, 0, 0), Count::plus);
+    private void add(CatalogEntity entity, Count count) {
+        counts.merge(entity, count, Count::plus);
     }
 
-    void deactivated(String entity, long rows) {
-        counts.merge(entity, new Count(0, 0, 0, rows, 0), Count::plus);
+    void read(CatalogEntity entity, long items) {
+        add(entity, new Count(items, 0, 0, 0, 0, 0, 0, 0));
     }
 
-    void failed(String entity, long failedItems) {
-        counts.merge(entity, new Count(0, 0, 0, 0, failedItems), Count::plus);
+    /** Rows sent in one statement, of which {@code inserted} were new and {@code updated} changed. */
+    void written(CatalogEntity entity, long rows, long inserted, long updated) {
+        add(entity, new Count(0, inserted, updated, rows - inserted - updated, 0, 0, 0, 0));
     }
 
-    public Count get(String entity) {
-        return counts.getOrDefault(entity, new Count(0, 0, 0, 0, 0));
+    void unchanged(CatalogEntity entity, long rows) {
+        add(entity, new Count(0, 0, 0, rows, 0, 0, 0, 0));
     }
 
-    public Map<String, Count> asMap() {
+    /** Rows created from a reference (an undeclared price type or warehouse): read and new. */
+    void created(CatalogEntity entity, long rows) {
+        add(entity, new Count(rows, rows, 0, 0, 0, 0, 0, 0));
+    }
+
+    void merged(CatalogEntity entity, long items) {
+        add(entity, new Count(0, 0, 0, 0, items, 0, 0, 0));
+    }
+
+    void skipped(CatalogEntity entity, long items) {
+        add(entity, new Count(0, 0, 0, 0, 0, items, 0, 0));
+    }
+
+    void deactivated(CatalogEntity entity, long rows) {
+        add(entity, new Count(0, 0, 0, 0, 0, 0, rows, 0));
+    }
+
+    void warnings(CatalogEntity entity, long warnings) {
+        add(entity, new Count(0, 0, 0, 0, 0, 0, 0, warnings));
+    }
+
+    public Count get(CatalogEntity entity) {
+        return counts.getOrDefault(entity, Count.ZERO);
+    }
+
+    /** By the entity's key ({@code "products"}, {@code "priceTypes"}...). */
+    public Count get(String key) {
+        for (CatalogEntity entity : CatalogEntity.values()) {
+            if (entity.key().equals(key)) {
+                return get(entity);
+            }
+        }
+        throw new IllegalArgumentException("No entity " + key);
+    }
+
+    public Map<CatalogEntity, Count> asMap() {
         return Map.copyOf(counts);
     }
 
-    /** {"products":{"inserted":1,"updated":0,"unchanged":0,"failed":0},...} for import_session.entity_counts. */
+    public long skipped() {
+        return counts.values().stream().mapToLong(Count::skipped).sum();
+    }
+
+    public long warnings() {
+        return counts.values().stream().mapToLong(Count::warnings).sum();
+    }
+
+    /** The first entity whose numbers do not add up, described for the session's error message. */
+    public Optional<String> imbalance() {
+        for (Map.Entry<CatalogEntity, Count> entry : counts.entrySet()) {
+            Count c = entry.getValue();
+            if (!c.balanced()) {
+                return Optional.of(String.format(java.util.Locale.ROOT,
+                        "The import's accounting does not add up for %s: read %,d, but new %,d + updated %,d"
+                                + " + unchanged %,d + merged %,d + skipped %,d = %,d. Some items were neither"
+                                + " stored nor reported, so the import was not committed.",
+                        entry.getKey().key(), c.read, c.inserted, c.updated, c.unchanged, c.merged, c.skipped,
+                        c.inserted + c.updated + c.unchanged + c.merged + c.skipped));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {"products":{"read":3,"inserted":1,"updated":0,"unchanged":2,"merged":0,"skipped":0,
+     * "deactivated":0,"warnings":0},...} for import_session.entity_counts, in entity order.
+     */
     public String toJson() {
         StringBuilder json = new StringBuilder("{");
-        counts.forEach((entity, c) -> {
+        for (CatalogEntity entity : CatalogEntity.values()) {
+            Count c = counts.get(entity);
+            if (c == null) {
+                continue;
+            }
             if (json.length() > 1) {
                 json.append(',');
             }
-            Json.string(json, entity).append(":{\"inserted\":").append(c.inserted())
-                    .append(",\"updated\":").append(c.updated())
-                    .append(",\"unchanged\":").append(c.unchanged())
-                    .append(",\"deactivated\":").append(c.deactivated())
-                    .append(",\"failed\":").append(c.failed()).append('}');
-        });
+            Json.string(json, entity.key()).append(":{\"read\":").append(c.read)
+                    .append(",\"inserted\":").append(c.inserted)
+                    .append(",\"updated\":").append(c.updated)
+                    .append(",\"unchanged\":").append(c.unchanged)
+                    .append(",\"merged\":").append(c.merged)
+                    .append(",\"skipped\":").append(c.skipped)
+                    .append(",\"deactivated\":").append(c.deactivated)
+                    .append(",\"warnings\":").append(c.warnings).append('}');
+        }
         return json.append('}').toString();
     }
 }

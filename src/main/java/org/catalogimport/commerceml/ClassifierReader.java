@@ -43,6 +43,9 @@ final class ClassifierReader {
         header.announce(context);
     }
 
+    /** Marks the subgroups of a group without Ид: they are read only to be reported. */
+    private static final String NO_PARENT_ID = new String("(no Ид)");
+
     private void groups(XmlCursor cursor, ReadContext context, String parentId) throws PackageException {
         while (cursor.nextChild()) {
             if (cursor.name().equals("Группа")) {
@@ -68,11 +71,10 @@ final class ClassifierReader {
                 case "ПометкаУдаления" -> deleted |= Values.isTrue(cursor.text());
                 case "Статус" -> deleted |= Values.isDeletedStatus(cursor.text());
                 case "Группы" -> {
-                    if (id == null) {
+                    if (id == null || parentId == NO_PARENT_ID) {
                         // why skip the subgroups too: without the parent's id they would turn into roots.
-                        context.problem(null, line, "a group (Группа) " + quoted(name)
-                                + "has no Ид; it was skipped together with its subgroups");
-                        cursor.skip();
+                        // Each one is still reported: every group read is stored or reported.
+                        groups(cursor, context, NO_PARENT_ID);
                     } else {
                         if (!delivered) {
                             // why here: a parent must reach the visitor before its children do.
@@ -85,12 +87,17 @@ final class ClassifierReader {
                 default -> cursor.skip();
             }
         }
-        if (delivered) {
+        if (parentId == NO_PARENT_ID) {
+            context.skipped(CatalogEntity.GROUPS, id, line, "the group " + quoted(name)
+                    + "is inside a group that has no Ид; it was skipped");
             return;
         }
         if (id == null) {
-            context.problem(null, line, "a group (Группа) " + quoted(name) + "has no Ид; it was skipped");
-        } else {
+            context.skipped(CatalogEntity.GROUPS, null, line, "a group (Группа) " + quoted(name)
+                    + "has no Ид; it was skipped" + (delivered ? " together with its subgroups" : ""));
+            return;
+        }
+        if (!delivered) {
             context.visitor.group(new GroupRecord(id, parentId, name, description, deleted));
         }
     }
@@ -128,7 +135,7 @@ final class ClassifierReader {
             }
         }
         if (id == null) {
-            context.problem(null, line, "a property (Свойство) " + quoted(name) + "has no Ид; it was skipped");
+            context.skipped(CatalogEntity.PROPERTIES, null, line, "a property (Свойство) " + quoted(name) + "has no Ид; it was skipped");
             return;
         }
         context.visitor.property(new PropertyRecord(id, name, propertyType(type, values), multiple,
@@ -165,7 +172,7 @@ final class ClassifierReader {
                     if (valueId != null) {
                         into.add(new DictionaryValue(valueId, value));
                     } else if (value != null) {
-                        context.problem(propertyId, line, "the dictionary value " + quoted(value)
+                        context.skipped(CatalogEntity.PROPERTY_VALUES, propertyId, line, "the dictionary value " + quoted(value)
                                 + "of this property has no ИдЗначения; it was skipped");
                     }
                 }
@@ -201,7 +208,7 @@ final class ClassifierReader {
                 }
             }
             if (id == null) {
-                context.problem(null, line, "a price type (ТипЦены) " + quoted(name) + "has no Ид; it was skipped");
+                context.skipped(CatalogEntity.PRICE_TYPES, null, line, "a price type (ТипЦены) " + quoted(name) + "has no Ид; it was skipped");
             } else {
                 context.visitor.priceType(new PriceTypeRecord(id, name, currency));
             }
@@ -231,7 +238,7 @@ final class ClassifierReader {
                 }
             }
             if (id == null) {
-                context.problem(null, line, "a warehouse (Склад) " + quoted(name) + "has no Ид; it was skipped");
+                context.skipped(CatalogEntity.WAREHOUSES, null, line, "a warehouse (Склад) " + quoted(name) + "has no Ид; it was skipped");
             } else {
                 context.visitor.warehouse(new WarehouseRecord(id, name, address, deleted));
             }
@@ -275,7 +282,7 @@ final class ClassifierReader {
             }
             String key = code != null ? code : id;
             if (key == null) {
-                context.problem(null, line, "a unit (ЕдиницаИзмерения) " + quoted(fullName)
+                context.skipped(CatalogEntity.UNITS, null, line, "a unit (ЕдиницаИзмерения) " + quoted(fullName)
                         + "has neither Код nor Ид; it was skipped");
             } else {
                 context.visitor.unit(new UnitRecord(key, shortName, fullName, international));

@@ -13,12 +13,15 @@ import java.util.List;
  *       with {@code ИдСклада} or {@code Ид}, and {@code Количество} or {@code Остаток} (other exporters);</li>
  *   <li>{@code Склады/Склад} in the 2.10 changes package;</li>
  * </ul>
- * plus {@code Количество}, the total.
+ * plus {@code Количество}, the total. Any of these elements may carry the warehouse and quantity as
+ * attributes instead of children, in the singular or the plural ({@code <Склады ИдСклада=".."
+ * КоличествоНаСкладе=".."/>} in 2.10 changes packages): an element is a list only when it has no
+ * {@code ИдСклада} attribute.
  */
 final class OfferReader {
 
     /** A problem found before the offer's Ид was known; reported with the Ид at the end. */
-    private record Pending(long line, String reason) {
+    private record Pending(ItemProblem.Kind kind, CatalogEntity entity, long line, String reason) {
     }
 
     /** A warehouse id and a quantity as written, either possibly null. */
@@ -51,7 +54,9 @@ final class OfferReader {
         List<PriceRecord> prices = new ArrayList<>(0);
         List<Pending> problems = new ArrayList<>(0);
         Stock stock = new Stock(problems);
+        boolean empty = true;
         while (cursor.nextChild()) {
+            empty = false;
             switch (cursor.name()) {
                 case "Ид" -> id = cursor.text();
                 case "ИдХарактеристики" -> characteristicId = Values.id(cursor.text());
@@ -67,8 +72,12 @@ final class OfferReader {
                 case "Количество" -> stock.total = totalQuantity(cursor, problems);
                 case "Склад" -> warehouseStock(cursor, stock);
                 case "Склады", "КоличествоНаСкладах", "ОстаткиПоСкладам" -> {
-                    while (cursor.nextChild()) {
+                    if (cursor.attribute("ИдСклада") != null) {
                         warehouseStock(cursor, stock);
+                    } else {
+                        while (cursor.nextChild()) {
+                            warehouseStock(cursor, stock);
+                        }
                     }
                 }
                 case "Остатки" -> rests(cursor, stock);
@@ -76,16 +85,36 @@ final class OfferReader {
             }
         }
         id = Values.id(id);
-        if (id == null) {
-            context.problem(null, line, "an offer (Предложение) " + ClassifierReader.quoted(name)
-                    + "has no Ид; it was skipped");
+        if (id == null && empty) {
+            context.warning(CatalogEntity.OFFERS, null, line, "an empty offer element (Предложение) carries nothing; it was ignored");
             return;
+        }
+        if (id == null) {
+            context.skipped(CatalogEntity.OFFERS, null, line, "an offer (Предложение) " + ClassifierReader.quoted(name)
+                    + "has no Ид; it was skipped" + withRows(prices.size(), stock.rows.size()));
+            for (PriceRecord price : prices) {
+                context.skipped(CatalogEntity.PRICES, null, line, "the price of type " + price.priceTypeId()
+                        + " belongs to an offer without Ид; it was skipped");
+            }
+            for (StockRecord row : stock.rows) {
+                context.skipped(CatalogEntity.STOCK, null, line, "the stock in warehouse " + row.warehouseId()
+                        + " belongs to an offer without Ид; it was skipped");
+            }
+            return;
+        }
+        if (id.endsWith("#")) {
+            // why: "product#" with an empty characteristic is the product's own plain offer.
+            id = id.substring(0, id.length() - 1);
         }
         if (characteristicId != null && id.indexOf('#') < 0) {
             id = id + "#" + characteristicId;
         }
         for (Pending problem : problems) {
-            context.problem(id, problem.line, problem.reason);
+            if (problem.kind == ItemProblem.Kind.SKIPPED) {
+                context.skipped(problem.entity, id, problem.line, problem.reason);
+            } else {
+                context.warning(problem.entity, id, problem.line, problem.reason);
+            }
         }
         context.visitor.offer(new OfferRecord(id, Values.productId(id), version, sku, barcode, name,
                 characteristics, properties, prices, stock.rows, stock.total, deleted, context.location(line)));
@@ -138,13 +167,13 @@ final class OfferReader {
             BigDecimal price = Values.decimal(amount);
             BigDecimal factor = Values.decimal(coefficient);
             if (type == null) {
-                problems.add(new Pending(line, "a price (Цена) has no ИдТипаЦены; that price was skipped"));
+                problems.add(skippedPrice(line, "a price (Цена) has no ИдТипаЦены; that price was skipped"));
             } else if (price == null) {
-                problems.add(new Pending(line, amount == null
+                problems.add(skippedPrice(line, amount == null
                         ? "the price of type " + type + " has no ЦенаЗаЕдиницу; that price was skipped"
                         : "the price of type " + type + " is not a number (\"" + amount + "\"); that price was skipped"));
             } else if (coefficient != null && factor == null) {
-                problems.add(new Pending(line, "the price of type " + type + " has a Коэффициент that is not a number (\""
+                problems.add(skippedPrice(line, "the price of type " + type + " has a Коэффициент that is not a number (\""
                         + coefficient + "\"); that price was skipped"));
             } else {
                 into.add(new PriceRecord(type, price, currency, unit, factor));
@@ -211,11 +240,11 @@ final class OfferReader {
     private static void addRow(Stock stock, long line, String warehouse, String quantity) {
         warehouse = Values.id(warehouse == null || warehouse.isEmpty() ? null : warehouse);
         if (warehouse == null) {
-            stock.problems.add(new Pending(line, "a stock entry has no warehouse id; it was skipped"));
+            stock.problems.add(skippedStock(line, "a stock entry has no warehouse id; it was skipped"));
             return;
         }
         if (quantity == null || quantity.isEmpty()) {
-            stock.problems.add(new Pending(line, "the stock in warehouse " + warehouse
+            stock.problems.add(skippedStock(line, "the stock in warehouse " + warehouse
                     + " has no quantity; that stock entry was skipped"));
             return;
         }
@@ -234,12 +263,25 @@ final class OfferReader {
 
     private static BigDecimal parseQuantity(String text, String warehouse, long line, List<Pending> problems) {
         BigDecimal value = Values.decimal(text);
-        if (value == null) {
-            problems.add(new Pending(line, (warehouse == null
-                    ? "the total quantity (Количество) is not a number (\"" + text + "\"); it was left unset"
-                    : "the stock in warehouse " + warehouse + " is not a number (\"" + text
-                    + "\"); that stock entry was skipped")));
+        if (value == null && warehouse == null) {
+            problems.add(new Pending(ItemProblem.Kind.WARNING, CatalogEntity.OFFERS, line,
+                    "the total quantity (Количество) is not a number (\"" + text + "\"); it was left unset"));
+        } else if (value == null) {
+            problems.add(skippedStock(line, "the stock in warehouse " + warehouse + " is not a number (\"" + text
+                    + "\"); that stock entry was skipped"));
         }
         return value;
+    }
+
+    private static Pending skippedPrice(long line, String reason) {
+        return new Pending(ItemProblem.Kind.SKIPPED, CatalogEntity.PRICES, line, reason);
+    }
+
+    private static Pending skippedStock(long line, String reason) {
+        return new Pending(ItemProblem.Kind.SKIPPED, CatalogEntity.STOCK, line, reason);
+    }
+
+    private static String withRows(int prices, int stockRows) {
+        return prices + stockRows == 0 ? "" : ", with its " + prices + " price(s) and " + stockRows + " stock row(s)";
     }
 }

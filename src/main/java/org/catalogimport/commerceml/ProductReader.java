@@ -56,7 +56,7 @@ final class ProductReader {
         }
         id = Values.id(id);
         if (id == null) {
-            context.problem(null, line, "a product (Товар) " + ClassifierReader.quoted(name)
+            context.skipped(CatalogEntity.PRODUCTS, null, line, "a product (Товар) " + ClassifierReader.quoted(name)
                     + "has no Ид; it was skipped");
             return;
         }

@@ -32,7 +32,13 @@ final class ReadContext {
         return new Location(file, line);
     }
 
-    void problem(String itemId, long line, String reason) {
-        visitor.problem(new ItemProblem(itemId, file, line, reason));
+    /** An item of {@code entity} that was read but cannot be stored: reported as skipped. */
+    void skipped(CatalogEntity entity, String itemId, long line, String reason) {
+        visitor.problem(new ItemProblem(ItemProblem.Kind.SKIPPED, entity, itemId, file, line, reason));
+    }
+
+    /** An item of {@code entity} that is stored with a caveat. */
+    void warning(CatalogEntity entity, String itemId, long line, String reason) {
+        visitor.problem(new ItemProblem(ItemProblem.Kind.WARNING, entity, itemId, file, line, reason));
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.catalog.CatalogWriteRefused;
+import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
@@ -58,15 +60,15 @@ public class CatalogImporter {
     ImportSettings settings;
 
     @Inject
-    CatalogDatabase database;
+    ImportSessions sessions;
 
     @Inject
-    ImportSessions sessions;
+    CatalogDatabase database;
 
     private final Clock clock = Clock.systemUTC();
 
     /** What an import ended with. */
-    public record Outcome(ImportStatus status, long processed, long failed, String errorMessage) {
+    public record Outcome(ImportStatus status, ImportCounts counts, String errorMessage) {
     }
 
     /** Imports the configured package into the catalog for session {@code sessionId} (PENDING). */
@@ -89,7 +91,7 @@ public class CatalogImporter {
             return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE, ImportLauncher.ALREADY_RUNNING_MESSAGE);
         }
         if (started == ImportProgress.Start.NOT_PENDING) {
-            return new Outcome(ImportStatus.FAILED, 0, 0, "Session " + sessionId + " is not pending");
+            return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, "Session " + sessionId + " is not pending");
         }
         java.nio.file.Path workDir = settings.workDir().resolve("session-" + sessionId);
         boolean dryRun = sessions.find(sessionId).map(ImportSession::isDryRun).orElse(false);
@@ -105,7 +107,8 @@ public class CatalogImporter {
             transaction.begin();
             try (Connection connection = database.dataSource().getConnection()) {
                 counter.connectedTo(backendPid(connection));
-                run = new ImportRun(connection, settings.batchSize(), exchangePackage, settings.mediaDir(), threads);
+                run = new ImportRun(connection, settings.batchSize(), deactivationPolicy(sessionId), exchangePackage,
+                        settings.mediaDir(), threads);
                 counter.attach(run);
                 run.importAll(reader);
             } finally {
@@ -122,7 +125,7 @@ public class CatalogImporter {
             if (counter.cancelledBy() != null) {
                 return cancelAfterStart(sessionId, counter, ticker);
             }
-            if (e instanceof PackageException) {
+            if (e instanceof PackageException || e instanceof CatalogWriteRefused) {
                 return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
             }
             if (e instanceof SQLException sql) {
@@ -134,11 +137,17 @@ public class CatalogImporter {
         }
         stopTicker(ticker);
         flushProgress(sessionId, counter);
-        progress.complete(sessionId, run.processed(), run.failed(), run.writer().counts().toJson(), clock.instant());
+        progress.complete(sessionId, run.counts(), run.writer().counts().toJson(), clock.instant());
         ImportRun finished = run;
         LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
                 + finished.writer().counts().toJson());
-        return new Outcome(ImportStatus.COMPLETED, run.processed(), run.failed(), null);
+        return new Outcome(ImportStatus.COMPLETED, run.counts(), null);
+    }
+
+    /** The configured share, and the session's "allow mass deactivation". */
+    private DeactivationPolicy deactivationPolicy(long sessionId) {
+        boolean allowed = sessions.find(sessionId).map(ImportSession::isAllowMassDeactivation).orElse(false);
+        return new DeactivationPolicy(settings.maxDeactivationShare(), allowed);
     }
 
     /**
@@ -210,10 +219,10 @@ public class CatalogImporter {
     private synchronized void flushProgress(long sessionId, ProgressCounter counter) {
         ImportRun run = counter.run();
         if (run == null) {
-            progress.report(sessionId, 0, 0, clock.instant());
+            progress.report(sessionId, ImportCounts.NONE, clock.instant());
         } else {
-            progress.recordFailures(sessionId, run.drainFailures());
-            progress.report(sessionId, run.processed(), run.failed(), clock.instant());
+            progress.recordProblems(sessionId, run.drainProblems());
+            progress.report(sessionId, run.counts(), clock.instant());
         }
         if (counter.cancelledBy() == null) {
             progress.cancelRequestedBy(sessionId).ifPresent(user -> {
@@ -250,8 +259,8 @@ public class CatalogImporter {
     /** One log line (never a stack trace: nothing went wrong but a lost race), the plain message on the session. */
     private Outcome failBeforeStart(long sessionId, String logLine, String message) {
         LOG.warning(() -> "Import " + sessionId + " not started: " + logLine);
-        progress.fail(sessionId, message, 0, 0, clock.instant());
-        return new Outcome(ImportStatus.FAILED, 0, 0, message);
+        progress.fail(sessionId, message, ImportCounts.NONE, clock.instant());
+        return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, message);
     }
 
     private Outcome failAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker, String message,
@@ -264,25 +273,23 @@ public class CatalogImporter {
         } else {
             LOG.warning(() -> "Import " + sessionId + " failed and was rolled back: " + message);
         }
-        long processed = run == null ? 0 : run.processed();
-        long failed = run == null ? 0 : run.failed();
+        ImportCounts counts = run == null ? ImportCounts.NONE : run.counts();
         flushProgress(sessionId, counter);
         String reason = message + " Nothing was changed in the catalog.";
-        progress.fail(sessionId, reason, processed, failed, clock.instant());
-        return new Outcome(ImportStatus.FAILED, processed, failed, reason);
+        progress.fail(sessionId, reason, counts, clock.instant());
+        return new Outcome(ImportStatus.FAILED, counts, reason);
     }
 
     private Outcome cancelAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker) {
         ImportRun run = counter.run();
         stopTicker(ticker);
         rollback();
-        long processed = run == null ? 0 : run.processed();
-        long failed = run == null ? 0 : run.failed();
+        ImportCounts counts = run == null ? ImportCounts.NONE : run.counts();
         flushProgress(sessionId, counter);
         String reason = "Cancelled by " + counter.cancelledBy() + ". Nothing was changed in the catalog.";
         LOG.info(() -> "Import " + sessionId + " cancelled by " + counter.cancelledBy() + " and rolled back");
-        progress.cancel(sessionId, reason, processed, failed, clock.instant());
-        return new Outcome(ImportStatus.CANCELLED, processed, failed, reason);
+        progress.cancel(sessionId, reason, counts, clock.instant());
+        return new Outcome(ImportStatus.CANCELLED, counts, reason);
     }
 
     private void rollback() {

@@ -48,14 +48,20 @@ public class ImportLauncher {
     }
 
     public StartResult start(String triggeredBy) {
-        return start(triggeredBy, false);
+        return start(triggeredBy, false, false);
+    }
+
+    public StartResult start(String triggeredBy, boolean allowMassDeactivation) {
+        return start(triggeredBy, allowMassDeactivation, false);
     }
 
     /**
-     * @param dryRun a check: the whole import under the same lock, always rolled back, so its
-     *               change report and problems say what the package would do
+     * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
+     *                              the catalog (the administrator said so explicitly)
+     * @param dryRun                a check: the whole import under the same lock, always rolled back,
+     *                              so its change report and problems say what the package would do
      */
-    public StartResult start(String triggeredBy, boolean dryRun) {
+    public StartResult start(String triggeredBy, boolean allowMassDeactivation, boolean dryRun) {
         RedissonImportLock.Held held;
         try {
             held = lock.tryAcquire();
@@ -83,7 +89,8 @@ public class ImportLauncher {
                 return new StartResult(Outcome.NOT_STARTED, null,
                         "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR).");
             }
-            ImportSession fresh = new ImportSession(triggeredBy, NodeName.get(), clock.instant());
+            ImportSession fresh = new ImportSession(triggeredBy, NodeName.get(), clock.instant())
+                    .allowingMassDeactivation(allowMassDeactivation);
             ImportSession session = sessions.save(dryRun ? fresh.asDryRun() : fresh);
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session,

@@ -37,7 +37,7 @@ public class ImportMetrics {
         Object[] last = (Object[]) entityManager.createNativeQuery("""
                 select extract(epoch from (select max(finished_at) from import_session
                                             where status = 'COMPLETED' and not dry_run)),
-                       extract(epoch from finished_at - started_at), processed_items, failed_items,
+                       extract(epoch from finished_at - started_at), processed_items, skipped_items + warning_items,
                        (select count(*) from import_session where status = 'RUNNING')
                   from (select 1) one
                   left join lateral (select * from import_session
@@ -50,7 +50,7 @@ public class ImportMetrics {
         double items = last[2] == null ? 0 : ((Number) last[2]).doubleValue();
         gauge(text, "catalog_import_last_items_per_second", "Items per second of the last finished import.",
                 seconds > 0 ? items / seconds : 0);
-        gauge(text, "catalog_import_last_problems", "Items the last finished import reported and skipped.", last[3]);
+        gauge(text, "catalog_import_last_problems", "Problems the last finished import reported: items skipped plus items stored with a warning.", last[3]);
         gauge(text, "catalog_import_running", "1 while an import runs anywhere in the cluster.", last[4]);
         return text.toString();
     }

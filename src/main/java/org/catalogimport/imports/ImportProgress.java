@@ -3,14 +3,20 @@ package org.catalogimport.imports;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.catalogimport.commerceml.ItemProblem;
+import org.catalogimport.platform.persistence.CatalogDatabase;
 
 /**
- * Writes an import's status, progress and failures, each call in its own transaction, so the
+ * Writes an import's status, progress and problems, each call in its own transaction, so the
  * console sees them while the import's own (long) transaction is still open, and they survive
  * that transaction's rollback.
  *
@@ -22,11 +28,14 @@ import org.catalogimport.commerceml.ItemProblem;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ImportProgress {
 
-    /** Failures stored per session; more are counted but not listed (a broken package can fail every item). */
-    static final int MAX_STORED_FAILURES = 10_000;
+    /** Problems written per statement. */
+    private static final int PROBLEMS_PER_INSERT = 5_000;
 
     @PersistenceContext(unitName = "catalog")
     private EntityManager entityManager;
+
+    @Inject
+    CatalogDatabase database;
 
     /** How {@link #start} ended. */
     public enum Start { STARTED, ANOTHER_RUNNING, NOT_PENDING }
@@ -74,45 +83,65 @@ public class ImportProgress {
     }
 
     /** Progress and heartbeat of a running session. */
-    public boolean report(long sessionId, long processed, long failed, Instant now) {
+    public boolean report(long sessionId, ImportCounts counts, Instant now) {
         return entityManager.createQuery("""
-                        update ImportSession s set s.processedItems = :processed, s.failedItems = :failed,
-                            s.heartbeatAt = :now
+                        update ImportSession s set s.processedItems = :processed, s.skippedItems = :skipped,
+                            s.warningItems = :warnings, s.heartbeatAt = :now
                         where s.id = :id and s.status = :running""")
-                .setParameter("processed", processed)
-                .setParameter("failed", failed)
+                .setParameter("processed", counts.processed())
+                .setParameter("skipped", counts.skipped())
+                .setParameter("warnings", counts.warnings())
                 .setParameter("now", now)
                 .setParameter("id", sessionId)
                 .setParameter("running", ImportStatus.RUNNING)
                 .executeUpdate() == 1;
     }
 
-    public void recordFailures(long sessionId, List<ItemProblem> problems) {
+    /** Stores problems of a session (kind, entity, Ид, file, line, reason), a few thousand rows per statement. */
+    public void recordProblems(long sessionId, List<ItemProblem> problems) {
         if (problems.isEmpty()) {
             return;
         }
-        long stored = ((Number) entityManager.createNativeQuery(
-                        "select count(*) from import_failure where session_id = ?1")
-                .setParameter(1, sessionId).getSingleResult()).longValue();
-        int room = (int) Math.max(0, MAX_STORED_FAILURES - stored);
-        for (ItemProblem problem : problems.subList(0, Math.min(room, problems.size()))) {
-            entityManager.createNativeQuery(
-                            "insert into import_failure (session_id, item_id, file, line, reason) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, sessionId)
-                    .setParameter(2, truncate(problem.itemId(), 255))
-                    .setParameter(3, problem.file())
-                    .setParameter(4, problem.line())
-                    .setParameter(5, problem.reason())
-                    .executeUpdate();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into import_problem (session_id, kind, entity, item_id, file, line, reason)
+                     select ?, u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::bigint[], ?::text[])
+                         as u(kind, entity, item_id, file, line, reason)""")) {
+            for (int from = 0; from < problems.size(); from += PROBLEMS_PER_INSERT) {
+                List<ItemProblem> chunk = problems.subList(from, Math.min(problems.size(), from + PROBLEMS_PER_INSERT));
+                int n = chunk.size();
+                String[] kind = new String[n], entity = new String[n], itemId = new String[n], file = new String[n],
+                        reason = new String[n];
+                Long[] line = new Long[n];
+                for (int i = 0; i < n; i++) {
+                    ItemProblem problem = chunk.get(i);
+                    kind[i] = problem.kind().name();
+                    entity[i] = problem.entity().key();
+                    itemId[i] = truncate(problem.itemId(), 255);
+                    file[i] = problem.file();
+                    line[i] = problem.line() > 0 ? problem.line() : null;
+                    reason[i] = problem.reason();
+                }
+                insert.setLong(1, sessionId);
+                insert.setArray(2, connection.createArrayOf("varchar", kind));
+                insert.setArray(3, connection.createArrayOf("varchar", entity));
+                insert.setArray(4, connection.createArrayOf("varchar", itemId));
+                insert.setArray(5, connection.createArrayOf("text", file));
+                insert.setArray(6, connection.createArrayOf("bigint", line));
+                insert.setArray(7, connection.createArrayOf("text", reason));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The problems of import " + sessionId + " could not be stored: " + e.getMessage(), e);
         }
     }
 
-    public boolean complete(long sessionId, long processed, long failed, String entityCountsJson, Instant now) {
-        return finish(sessionId, ImportStatus.COMPLETED, null, processed, failed, entityCountsJson, now);
+    public boolean complete(long sessionId, ImportCounts counts, String entityCountsJson, Instant now) {
+        return finish(sessionId, ImportStatus.COMPLETED, null, counts, entityCountsJson, now);
     }
 
     /** Who asked to cancel the session, if anyone did (read by the running import every second). */
-    public java.util.Optional<String> cancelRequestedBy(long sessionId) {
+    public Optional<String> cancelRequestedBy(long sessionId) {
         @SuppressWarnings("unchecked")
         List<String> requesters = entityManager.createNativeQuery(
                         "select cancel_requested_by from import_session where id = ?1 and cancel_requested_at is not null")
@@ -125,29 +154,30 @@ public class ImportProgress {
         entityManager.createNativeQuery("select pg_cancel_backend(?1)").setParameter(1, pid).getSingleResult();
     }
 
-    public boolean cancel(long sessionId, String reason, long processed, long failed, Instant now) {
-        return finish(sessionId, ImportStatus.CANCELLED, reason, processed, failed, "{}", now);
+    public boolean cancel(long sessionId, String reason, ImportCounts counts, Instant now) {
+        return finish(sessionId, ImportStatus.CANCELLED, reason, counts, "{}", now);
     }
 
-    public boolean fail(long sessionId, String reason, long processed, long failed, Instant now) {
-        return finish(sessionId, ImportStatus.FAILED, reason, processed, failed, "{}", now);
+    public boolean fail(long sessionId, String reason, ImportCounts counts, Instant now) {
+        return finish(sessionId, ImportStatus.FAILED, reason, counts, "{}", now);
     }
 
-    private boolean finish(long sessionId, ImportStatus status, String reason, long processed, long failed,
+    private boolean finish(long sessionId, ImportStatus status, String reason, ImportCounts counts,
                            String entityCountsJson, Instant now) {
         return entityManager.createNativeQuery("""
                         update import_session set status = ?1, error_message = ?2, processed_items = ?3,
-                            failed_items = ?4, entity_counts = cast(?5 as jsonb), finished_at = ?6,
-                            heartbeat_at = ?6, version = version + 1
-                        where id = ?7 and status in (?8)""")
+                            skipped_items = ?4, warning_items = ?5, entity_counts = cast(?6 as jsonb), finished_at = ?7,
+                            heartbeat_at = ?7, version = version + 1
+                        where id = ?8 and status in (?9)""")
                 .setParameter(1, status.name())
                 .setParameter(2, reason)
-                .setParameter(3, processed)
-                .setParameter(4, failed)
-                .setParameter(5, entityCountsJson)
-                .setParameter(6, java.sql.Timestamp.from(now))
-                .setParameter(7, sessionId)
-                .setParameter(8, ImportStatus.allowedPrevious(status).stream().map(Enum::name).toList())
+                .setParameter(3, counts.processed())
+                .setParameter(4, counts.skipped())
+                .setParameter(5, counts.warnings())
+                .setParameter(6, entityCountsJson)
+                .setParameter(7, java.sql.Timestamp.from(now))
+                .setParameter(8, sessionId)
+                .setParameter(9, ImportStatus.allowedPrevious(status).stream().map(Enum::name).toList())
                 .executeUpdate() == 1;
     }
 

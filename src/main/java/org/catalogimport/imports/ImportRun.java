@@ -13,7 +13,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.sql.Connection;
+import java.util.concurrent.ThreadFactory;
+import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.CatalogWriter;
+import org.catalogimport.catalog.DeactivationPolicy;
+import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.CatalogVisitor;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.PackageException;
@@ -31,8 +36,8 @@ import org.catalogimport.commerceml.WarehouseRecord;
 
 /**
  * One import in progress: passes the records read from the package to the catalog writer, counts
- * processed and failed items, collects failures for the progress writer, and checks (and copies)
- * the product images. Lives for one import, on the importing thread; the counters and the failure
+ * processed items, skipped items and warnings, collects problems for the progress writer, and
+ * checks (and copies) the product images. Lives for one import, on the importing thread; the counters and the failure
  * queue are also read by the progress ticker on another thread.
  */
 final class ImportRun implements CatalogVisitor {
@@ -41,20 +46,21 @@ final class ImportRun implements CatalogVisitor {
     private final ExchangePackage exchangePackage;
     private final Optional<Path> mediaDir;
     private final AtomicLong processed = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final Queue<ItemProblem> pendingFailures = new ConcurrentLinkedQueue<>();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong warnings = new AtomicLong();
+    private final Queue<ItemProblem> pendingProblems = new ConcurrentLinkedQueue<>();
     private PackageFile currentFile;
 
-    private final java.util.concurrent.ThreadFactory threads;
+    private final ThreadFactory threads;
 
     /**
      * @param threads where the parser thread comes from: the container's managed thread factory
      *                in the application, any factory in tests and benchmarks
      */
-    ImportRun(java.sql.Connection connection, int batchSize, ExchangePackage exchangePackage, Optional<Path> mediaDir,
-              java.util.concurrent.ThreadFactory threads) {
+    ImportRun(Connection connection, int batchSize, DeactivationPolicy policy, ExchangePackage exchangePackage,
+              Optional<Path> mediaDir, ThreadFactory threads) {
         this.threads = threads;
-        this.writer = new CatalogWriter(connection, batchSize, this::problem);
+        this.writer = new CatalogWriter(connection, batchSize, policy, this::report);
         this.exchangePackage = exchangePackage;
         this.mediaDir = mediaDir;
     }
@@ -105,7 +111,7 @@ final class ImportRun implements CatalogVisitor {
      * this (the transaction's) thread writes them: reading 1 GB of XML then overlaps with the
      * database work instead of adding to it. The queue bounds the memory in between.
      */
-    void importAll(CommerceMlReader reader) throws PackageException, SQLException {
+    void importAll(CommerceMlReader reader) throws PackageException, SQLException, CatalogWriteRefused {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         Thread parser = threads.newThread(() -> parse(reader, queue));
         parser.setName("commerceml-parser");
@@ -215,19 +221,19 @@ final class ImportRun implements CatalogVisitor {
         return writer;
     }
 
+    ImportCounts counts() {
+        return new ImportCounts(processed.get(), skipped.get(), warnings.get());
+    }
+
     long processed() {
         return processed.get();
     }
 
-    long failed() {
-        return failed.get();
-    }
-
-    /** Failures reported since the last call, for the progress writer. */
-    List<ItemProblem> drainFailures() {
+    /** Problems reported since the last call, for the progress writer. */
+    List<ItemProblem> drainProblems() {
         List<ItemProblem> drained = new ArrayList<>();
         ItemProblem problem;
-        while ((problem = pendingFailures.poll()) != null) {
+        while ((problem = pendingProblems.poll()) != null) {
             drained.add(problem);
         }
         return drained;
@@ -278,18 +284,30 @@ final class ImportRun implements CatalogVisitor {
         write(() -> writer.offer(offer));
     }
 
+    /** A problem the reader found: the writer counts it, then it comes back through {@link #report}. */
     @Override
     public void problem(ItemProblem problem) {
-        failed.incrementAndGet();
-        pendingFailures.add(problem);
+        writer.problem(problem);
     }
 
-    /** A missing picture is the product's failure, not the import's. */
+    /** Every problem of the import, counted and (up to a million) queued for the progress writer. */
+    private void report(ItemProblem problem) {
+        long number = (problem.isSkipped() ? skipped : warnings).incrementAndGet();
+        // why a cap: a package broken in every item must not fill the problems table without end;
+        // beyond it, problems are still counted (and the change report says where).
+        if (number <= MAX_LISTED_PROBLEMS) {
+            pendingProblems.add(problem);
+        }
+    }
+
+    static final long MAX_LISTED_PROBLEMS = 1_000_000;
+
+    /** A missing picture is a warning on the product (it is stored without it), not the import's failure. */
     private void checkImage(ProductRecord product, String image) {
         Optional<Path> found = currentFile == null ? Optional.empty() : exchangePackage.picture(currentFile, image);
         if (found.isEmpty()) {
-            problem(new ItemProblem(product.id(), product.location() == null ? null : product.location().file(),
-                    product.location() == null ? 0 : product.location().line(), "image file not found: " + image));
+            problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
+                    "image file not found: " + image));
             return;
         }
         mediaDir.ifPresent(media -> copyImage(product, image, found.get(), media));
@@ -298,7 +316,8 @@ final class ImportRun implements CatalogVisitor {
     private void copyImage(ProductRecord product, String image, Path source, Path media) {
         Path target = media.resolve(image).normalize();
         if (!target.startsWith(media.normalize())) {
-            problem(new ItemProblem(product.id(), null, 0, "image path leaves the media folder: " + image));
+            problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
+                    "image path leaves the media folder: " + image));
             return;
         }
         try {
@@ -307,7 +326,8 @@ final class ImportRun implements CatalogVisitor {
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            problem(new ItemProblem(product.id(), null, 0, "cannot copy image " + image + ": " + e.getMessage()));
+            problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
+                    "cannot copy image " + image + ": " + e.getMessage()));
         }
     }
 }

@@ -42,8 +42,17 @@ public class ImportSession {
     @Column(name = "processed_items", nullable = false)
     private long processedItems;
 
-    @Column(name = "failed_items", nullable = false)
-    private long failedItems;
+    /** Items read but not stored, each reported in import_problem. */
+    @Column(name = "skipped_items", nullable = false)
+    private long skippedItems;
+
+    /** Items stored with a caveat, each reported in import_problem. */
+    @Column(name = "warning_items", nullable = false)
+    private long warningItems;
+
+    /** The administrator allowed this import to deactivate more than the configured share of the catalog. */
+    @Column(name = "allow_mass_deactivation", nullable = false)
+    private boolean allowMassDeactivation;
 
     @Column(name = "error_message")
     private String errorMessage;
@@ -103,10 +112,11 @@ public class ImportSession {
         errorMessage = reason;
     }
 
-    public void recordProgress(long total, long processed, long failed, Instant at) {
+    public void recordProgress(long total, ImportCounts counts, Instant at) {
         totalItems = total;
-        processedItems = processed;
-        failedItems = failed;
+        processedItems = counts.processed();
+        skippedItems = counts.skipped();
+        warningItems = counts.warnings();
         heartbeatAt = at;
     }
 
@@ -129,6 +139,11 @@ public class ImportSession {
 
     public Instant getCancelRequestedAt() {
         return cancelRequestedAt;
+    }
+
+    public ImportSession allowingMassDeactivation(boolean allow) {
+        allowMassDeactivation = allow;
+        return this;
     }
 
     /** Finished minus started, or {@code null} while the session has not finished. */
@@ -160,8 +175,21 @@ public class ImportSession {
         return processedItems;
     }
 
-    public long getFailedItems() {
-        return failedItems;
+    public long getSkippedItems() {
+        return skippedItems;
+    }
+
+    public long getWarningItems() {
+        return warningItems;
+    }
+
+    /** Skipped items and warnings together: what the administrator has to look at. */
+    public long getProblemCount() {
+        return skippedItems + warningItems;
+    }
+
+    public boolean isAllowMassDeactivation() {
+        return allowMassDeactivation;
     }
 
     public String getErrorMessage() {

@@ -59,19 +59,21 @@ public class ImportSessions {
                 .getResultStream().findFirst();
     }
 
-    /** A failed item of an import: what, where, why. */
-    public record Failure(String itemId, String file, Long line, String reason) {
+    /** A problem of an import: skipped or warning, what, where, why. */
+    public record Problem(String kind, String entity, String itemId, String file, Long line, String reason) {
     }
 
-    public List<Failure> failures(long sessionId, int limit) {
+    /** The first {@code limit} problems of a session, skipped items first, in the order they were found. */
+    public List<Problem> problems(long sessionId, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "select item_id, file, line, reason from import_failure where session_id = ?1 order by id")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select kind, entity, item_id, file, line, reason from import_problem where session_id = ?1
+                        order by kind, id""")
                 .setParameter(1, sessionId)
                 .setMaxResults(limit)
                 .getResultList();
-        return rows.stream().map(r -> new Failure((String) r[0], (String) r[1],
-                r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3])).toList();
+        return rows.stream().map(r -> new Problem((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
     }
 
     /** The per-entity counts of a finished import, as stored JSON. */

@@ -47,6 +47,14 @@ public class ImportSettings {
     @ConfigProperty(name = "catalog.import.zip.max-compression-ratio", defaultValue = "200")
     double maxCompressionRatio;
 
+    /**
+     * Share of the active products (or offers) that one full exchange may deactivate; more refuses
+     * the import unless it was started with "allow mass deactivation".
+     */
+    @Inject
+    @ConfigProperty(name = "catalog.import.max-deactivation-share", defaultValue = "0.5")
+    double maxDeactivationShare;
+
     public Path importDir() {
         return Path.of(importDir);
     }
@@ -61,6 +69,10 @@ public class ImportSettings {
 
     public int transactionTimeoutSeconds() {
         return transactionTimeoutSeconds;
+    }
+
+    public double maxDeactivationShare() {
+        return maxDeactivationShare;
     }
 
     public int batchSize() {

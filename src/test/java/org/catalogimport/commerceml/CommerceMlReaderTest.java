@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -471,9 +472,9 @@ class CommerceMlReaderTest {
 
         // Then the bad price and stock rows are problems, and everything else arrived
         assertEquals(List.of(
-                new ItemProblem("prod-1", "prices.xml", 8, "the price of type pt-2 is not a number (\"сто рублей\"); that price was skipped"),
-                new ItemProblem("prod-1", "prices.xml", 10, "the stock in warehouse wh-1 is not a number (\"много\"); that stock entry was skipped"),
-                new ItemProblem("prod-2", "prices.xml", 12, "the total quantity (Количество) is not a number (\"нет\"); it was left unset")),
+                new ItemProblem(ItemProblem.Kind.SKIPPED, CatalogEntity.PRICES, "prod-1", "prices.xml", 8, "the price of type pt-2 is not a number (\"сто рублей\"); that price was skipped"),
+                new ItemProblem(ItemProblem.Kind.SKIPPED, CatalogEntity.STOCK, "prod-1", "prices.xml", 10, "the stock in warehouse wh-1 is not a number (\"много\"); that stock entry was skipped"),
+                new ItemProblem(ItemProblem.Kind.WARNING, CatalogEntity.OFFERS, "prod-2", "prices.xml", 12, "the total quantity (Количество) is not a number (\"нет\"); it was left unset")),
                 seen.problems);
         assertEquals(List.of(new PriceRecord("pt-1", new BigDecimal("100"), null, null, null)), seen.offer("prod-1").prices());
         assertEquals(List.of(), seen.offer("prod-1").stock());
@@ -508,13 +509,16 @@ class CommerceMlReaderTest {
         assertEquals(List.of("prod-ok"), seen.products.stream().map(ProductRecord::id).toList());
         assertEquals(List.of("o-ok"), seen.offers.stream().map(OfferRecord::id).toList());
         assertEquals(List.of(
+                "import.xml:4 the group is inside a group that has no Ид; it was skipped",
                 "import.xml:4 a group (Группа) \"Без ид\" has no Ид; it was skipped together with its subgroups",
                 "import.xml:8 a product (Товар) \"Безымянный\" has no Ид; it was skipped",
                 "import.xml:9 a product (Товар) has no Ид; it was skipped",
                 "import.xml:13 a price type (ТипЦены) \"Опт\" has no Ид; it was skipped",
                 "import.xml:14 an offer (Предложение) \"x\" has no Ид; it was skipped"),
                 seen.problems.stream().map(p -> p.file() + ":" + p.line() + " " + p.reason()).toList());
-        assertTrue(seen.problems.stream().allMatch(p -> p.itemId() == null));
+        assertEquals(Arrays.asList("orphan", null, null, null, null, null), seen.problems.stream().map(ItemProblem::itemId).toList(),
+                "only the subgroup has an Ид of its own");
+        assertTrue(seen.problems.stream().allMatch(ItemProblem::isSkipped));
     }
 
     @Test

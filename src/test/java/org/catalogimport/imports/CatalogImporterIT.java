@@ -30,6 +30,7 @@ import org.catalogimport.catalog.CatalogQueries;
 import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.Roles;
 import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,7 +54,9 @@ class CatalogImporterIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withTestLibraries(Deployments.applicationWith(CatalogImporterIT.class, DemoPackageWriter.class));
+        return Deployments.withTestLibraries(Deployments.applicationWith(CatalogImporterIT.class, DemoPackageWriter.class,
+                ShapePackageWriter.class, ShapePackageWriter.Dialect.class, ShapePackageWriter.StockShape.class,
+                ShapePackageWriter.OffersSection.class));
     }
 
     @Inject
@@ -146,6 +149,61 @@ class CatalogImporterIT {
         assertTrue(session.getErrorMessage().contains(lastRests.getFileName().toString()), session.getErrorMessage());
         assertTrue(session.getErrorMessage().contains("Nothing was changed"), session.getErrorMessage());
         assertTrue(catalog.productJson(DemoPackageWriter.productId(52, 0)).isEmpty());
+        assertEquals(summaryBefore, catalog.summaryJson());
+    }
+
+    @Test
+    void anImportWithProblemsCompletesAndKeepsEachProblemWithItsKindEntityFileAndLine() throws Exception {
+        // Given a product in an undeclared group (stored, a warning) and an offer of a product nobody sent (skipped)
+        Path dir = new ShapePackageWriter(ShapePackageWriter.Dialect.CLASSIC).priceType("it-pt", "Retail")
+                .product("it-problems-p1", "Kept", "it-problems-no-group")
+                .offer("it-problems-p1", "Kept").price("it-pt", "10")
+                .offer("it-problems-ghost#v", "Ghost").price("it-pt", "20")
+                .write(tempDir("problems").resolve("pkg"));
+        long id = newSession();
+
+        // When it is imported in the server
+        CatalogImporter.Outcome outcome = importer.importPackage(id, dir);
+
+        // Then it completed, with one skipped item and one warning, each stored with its place and reason
+        assertEquals(ImportStatus.COMPLETED, outcome.status(), outcome.errorMessage());
+        ImportSession session = sessions.find(id).orElseThrow();
+        assertEquals(1, session.getSkippedItems());
+        assertEquals(1, session.getWarningItems());
+        assertEquals(List.of(
+                new ImportSessions.Problem("SKIPPED", "offers", "it-problems-ghost#v", "offers.xml", 5L,
+                        "the offer was skipped, with its 1 price(s) and 0 stock row(s): its product it-problems-ghost is not in the catalog"),
+                new ImportSessions.Problem("WARNING", "products", "it-problems-no-group", "import.xml", 5L,
+                        "the group it-problems-no-group is not in the catalog; 1 product(s) refer to it and were stored with the reference kept")),
+                sessions.problems(id, 10));
+        String report = sessions.entityCountsJson(id);
+        jakarta.json.JsonObject offers = jakarta.json.Json.createReader(new java.io.StringReader(report)).readObject()
+                .getJsonObject("offers");
+        assertEquals(2, offers.getInt("read"), report);
+        assertEquals(1, offers.getInt("inserted"), report);
+        assertEquals(1, offers.getInt("skipped"), report);
+        assertTrue(catalog.productJson("it-problems-p1").isPresent());
+    }
+
+    @Test
+    void aFullExchangeThatWouldDeactivateMostOfTheCatalogFailsAndChangesNothing() throws Exception {
+        // Given a catalog with at least three active products
+        Path three = new ShapePackageWriter(ShapePackageWriter.Dialect.CLASSIC).product("it-guard-0", "A", null)
+                .product("it-guard-1", "B", null).product("it-guard-2", "C", null).write(tempDir("guard").resolve("three"));
+        assertEquals(ImportStatus.COMPLETED, importer.importPackage(newSession(), three).status());
+        String summaryBefore = catalog.summaryJson();
+
+        // When a "full" exchange arrives that mentions only one of them
+        Path one = new ShapePackageWriter(ShapePackageWriter.Dialect.CLASSIC).fullExchange()
+                .product("it-guard-0", "A", null).write(tempDir("guard").resolve("one"));
+        long id = newSession();
+        CatalogImporter.Outcome outcome = importer.importPackage(id, one);
+
+        // Then the import failed with the numbers, and the catalog is exactly as before
+        assertEquals(ImportStatus.FAILED, outcome.status());
+        String message = sessions.find(id).orElseThrow().getErrorMessage();
+        assertTrue(message.matches("This full exchange would deactivate [0-9,]+ of [0-9,]+ active products .*"), message);
+        assertTrue(message.contains("allow mass deactivation") && message.contains("Nothing was changed"), message);
         assertEquals(summaryBefore, catalog.summaryJson());
     }
 
@@ -270,7 +328,7 @@ class CatalogImporterIT {
         transaction.begin();
         ImportSession session = sessions.save(new ImportSession("platform-it", "node-a", started));
         // why not RUNNING: at most one session may run (a partial unique index); this one stays PENDING.
-        session.recordProgress(10, 4, 1, started.plusSeconds(2));
+        session.recordProgress(10, new ImportCounts(4, 1, 2), started.plusSeconds(2));
         transaction.commit();
 
         // When it is read back in another transaction
@@ -285,7 +343,8 @@ class CatalogImporterIT {
         assertEquals("node-a", read.getNode());
         assertEquals(10, read.getTotalItems());
         assertEquals(4, read.getProcessedItems());
-        assertEquals(1, read.getFailedItems());
+        assertEquals(1, read.getSkippedItems());
+        assertEquals(2, read.getWarningItems());
         assertTrue(sessions.count(ImportStatus.PENDING) >= 1);
         transaction.begin();
         sessions.find(session.getId()).orElseThrow().fail("test session, not an import", Instant.now());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageLocator;
@@ -97,10 +98,11 @@ public final class ImportBenchmark {
         try (Connection connection = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
-            ImportRun run = new ImportRun(connection, 2_000, exchangePackage, Optional.empty(), Thread::new);
+            ImportRun run = new ImportRun(connection, 2_000, DeactivationPolicy.DEFAULT, exchangePackage, Optional.empty(),
+                    Thread::new);
             run.importAll(new CommerceMlReader());
             connection.commit();
-            return new Result(seconds(start), run.failed(), run.writer().counts().toJson());
+            return new Result(seconds(start), run.counts().skipped(), run.writer().counts().toJson());
         }
     }
 

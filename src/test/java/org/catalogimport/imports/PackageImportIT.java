@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ItemProblem;
@@ -38,14 +39,16 @@ class PackageImportIT {
     @RegisterExtension
     final RolledBackTransaction database = new RolledBackTransaction();
 
-    private ImportRun importDir(Path dir) throws PackageException, SQLException {
+    private ImportRun importDir(Path dir) throws Exception {
         return importDir(dir, Optional.empty());
     }
 
-    private ImportRun importDir(Path dir, Optional<Path> mediaDir) throws PackageException, SQLException {
+    private ImportRun importDir(Path dir, Optional<Path> mediaDir) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work"));
-        ImportRun run = new ImportRun(database.connection(), 500, exchangePackage, mediaDir, Thread::new);
+        ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage, mediaDir,
+                Thread::new);
         run.importAll(new CommerceMlReader());
+        FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
         return run;
     }
 
@@ -93,8 +96,9 @@ class PackageImportIT {
         assertEquals(3, written(counts.get("priceTypes")), counts.toJson());
         assertEquals(3, written(counts.get("warehouses")), counts.toJson());
         assertEquals(25, written(counts.get("groups")), counts.toJson());
-        assertEquals(0, run.failed(), () -> run.drainFailures().toString());
-        assertEquals(300 + 3 * 632, run.processed(), "every Товар and Предложение (offers, prices and rests files) is an item");
+        assertEquals(ImportCounts.NONE.skipped(), run.counts().skipped(), () -> run.drainProblems().toString());
+        assertEquals(0, run.counts().warnings(), () -> run.drainProblems().toString());
+        assertEquals(300 + 3 * 632, run.counts().processed(), "every Товар and Предложение (offers, prices and rests files) is an item");
 
         String first = DemoPackageWriter.productId(1, 0);
         assertEquals(1, count("select count(*) from product where external_id = ?", first));
@@ -206,7 +210,7 @@ class PackageImportIT {
 
         assertTrue(Files.isRegularFile(media.resolve("import_files/ab/it-pic-ok_1.jpg")), "copied into the media folder");
         assertEquals("{import_files/ab/it-pic-ok_1.jpg}", text("select images::text from product where external_id = 'it-pic-ok'"));
-        List<ItemProblem> problems = run.drainFailures();
+        List<ItemProblem> problems = run.drainProblems();
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("it-pic-missing", problems.get(0).itemId());
         assertTrue(problems.get(0).reason().contains("image file not found"), problems.toString());
@@ -214,10 +218,11 @@ class PackageImportIT {
     }
 
     @Test
-    void badItemsAreReportedAndSkippedWhileTheRestImports() throws Exception {
+    void unknownReferencesKeepTheDataAndOnlyAnOfferWithoutItsProductIsSkipped() throws Exception {
+        // Given a product in an undeclared group, a price of an undeclared type, and a variant of a product nobody sent
         Path dir = write("bad", "import.xml", importXml(true,
                 product("it-bad-ok", "Fine", ""),
-                "<Товар><Ид>it-bad-group</Ид><Наименование>Lost</Наименование><Группы><Ид>no-such-group</Ид></Группы></Товар>"));
+                "<Товар><Ид>it-bad-group</Ид><Наименование>Kept</Наименование><Группы><Ид>no-such-group</Ид></Группы></Товар>"));
         Files.writeString(dir.resolve("offers.xml"), HEADER
                 + "<ПакетПредложений СодержитТолькоИзменения=\"true\"><Ид>p</Ид><Наименование>P</Наименование>"
                 + "<ТипыЦен><ТипЦены><Ид>retail</Ид><Наименование>Розница</Наименование><Валюта>RUB</Валюта></ТипЦены></ТипыЦен>"
@@ -226,18 +231,29 @@ class PackageImportIT {
                 + "<Цена><ИдТипаЦены>retail</ИдТипаЦены><ЦенаЗаЕдиницу>1 234,50</ЦенаЗаЕдиницу><Валюта>RUB</Валюта></Цена>"
                 + "<Цена><ИдТипаЦены>wholesale</ИдТипаЦены><ЦенаЗаЕдиницу>1000</ЦенаЗаЕдиницу><Валюта>RUB</Валюта></Цена>"
                 + "</Цены></Предложение>"
-                + "<Предложение><Ид>it-bad-orphan#v1</Ид><Наименование>Orphan</Наименование></Предложение>"
+                + "<Предложение><Ид>it-bad-orphan#v1</Ид><Наименование>Orphan</Наименование><Цены>"
+                + "<Цена><ИдТипаЦены>retail</ИдТипаЦены><ЦенаЗаЕдиницу>5</ЦенаЗаЕдиницу></Цена></Цены></Предложение>"
                 + "</Предложения></ПакетПредложений></КоммерческаяИнформация>", StandardCharsets.UTF_8);
 
+        // When it is imported
         ImportRun run = importDir(dir);
 
-        List<ItemProblem> problems = run.drainFailures();
-        assertTrue(problems.stream().anyMatch(p -> "it-bad-group".equals(p.itemId()) && p.reason().contains("no-such-group")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> "it-bad-orphan#v1".equals(p.itemId()) && p.reason().contains("not in the catalog")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> "it-bad-ok".equals(p.itemId()) && p.reason().contains("wholesale")), problems.toString());
-        assertEquals(1, count("select count(*) from product where external_id = 'it-bad-ok'"));
-        assertEquals(0, count("select count(*) from product where external_id = 'it-bad-group'"));
-        assertEquals("1234.5000", text("select price_per_unit::text from offer_price where offer_id = 'it-bad-ok'"));
-        assertFalse(problems.isEmpty());
+        // Then the product is stored with its group reference, the price type is created, and only
+        // the orphan offer (with its price) is skipped; one problem each, with Ид, file and line
+        List<ItemProblem> problems = run.drainProblems();
+        assertEquals(List.of(
+                "SKIPPED OFFERS it-bad-orphan#v1 offers.xml:3 the offer was skipped, with its 1 price(s) and 0 stock row(s): its product it-bad-orphan is not in the catalog",
+                "WARNING PRICE_TYPES wholesale offers.xml:3 the price type wholesale is not declared by 1C (in this package or earlier); it was created with its Ид as the name, and its rows were stored",
+                "WARNING PRODUCTS no-such-group import.xml:6 the group no-such-group is not in the catalog; 1 product(s) refer to it and were stored with the reference kept"),
+                problems.stream().map(p -> p.kind() + " " + p.entity() + " " + p.itemId() + " " + p.file() + ":" + p.line() + " " + p.reason()).toList());
+        assertEquals(new ImportCounts(4, 1, 2), run.counts());
+        assertEquals("{no-such-group}", text("select group_ids::text from product where external_id = 'it-bad-group'"));
+        assertEquals("1234.5000", text("select price_per_unit::text from offer_price where offer_id = 'it-bad-ok' and price_type_id = 'retail'"));
+        assertEquals("1000.0000", text("select price_per_unit::text from offer_price where offer_id = 'it-bad-ok' and price_type_id = 'wholesale'"));
+        assertEquals("wholesale false", text("select name || ' ' || declared from price_type where external_id = 'wholesale'"));
+        assertEquals(0, count("select count(*) from offer where external_id = 'it-bad-orphan#v1'"));
+        EntityCounts counts = run.writer().counts();
+        assertEquals(1, counts.get("prices").skipped(), counts.toJson());
+        assertEquals(2, counts.get("prices").inserted(), counts.toJson());
     }
 }

@@ -1,5 +1,9 @@
 package org.catalogimport.imports.api;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.catalogimport.imports.ImportSession;
@@ -7,24 +11,39 @@ import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 
 /**
- * What the API tells about an import session; {@code failures} only on the single-session answer.
- * {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to cancel it.
+ * What the API tells about an import session. {@code skippedItems}: items read but not stored;
+ * {@code warnings}: items stored with a caveat; {@code failedItems} is the skipped count under its
+ * old name, kept for existing clients. {@code changeReport} (per entity: read, inserted, updated,
+ * unchanged, merged, skipped, deactivated, warnings) and {@code problems} only on the single-session
+ * answer. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
+ * cancel it.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
-                                long totalItems, long processedItems, long failedItems,
-                                String errorMessage, String triggeredBy, String node, Instant heartbeatAt,
-                                boolean dryRun, String cancelRequestedBy, Instant cancelRequestedAt,
-                                List<ImportSessions.Failure> failures) {
+                                long totalItems, long processedItems, long skippedItems, long warnings,
+                                long failedItems, String errorMessage, String triggeredBy, String node,
+                                Instant heartbeatAt, boolean allowMassDeactivation, boolean dryRun,
+                                String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
+                                List<ImportSessions.Problem> problems) {
 
     public static ImportSessionView of(ImportSession session) {
-        return of(session, List.of());
+        return of(session, null, List.of());
     }
 
-    public static ImportSessionView of(ImportSession session, List<ImportSessions.Failure> failures) {
+    public static ImportSessionView of(ImportSession session, String changeReportJson, List<ImportSessions.Problem> problems) {
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
-                session.getFailedItems(), session.getErrorMessage(), session.getTriggeredBy(), session.getNode(),
-                session.getHeartbeatAt(), session.isDryRun(), session.getCancelRequestedBy(),
-                session.getCancelRequestedAt(), failures);
+                session.getSkippedItems(), session.getWarningItems(), session.getSkippedItems(),
+                session.getErrorMessage(), session.getTriggeredBy(), session.getNode(), session.getHeartbeatAt(),
+                session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
+                session.getCancelRequestedAt(), parse(changeReportJson), problems);
+    }
+
+    private static JsonObject parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 }

@@ -25,14 +25,14 @@ import org.catalogimport.imports.ImportStatus;
 /**
  * Import sessions for automation: start one ({@code POST}: 202 with the session, 409 while one
  * runs, 503 when Redis or PostgreSQL is unavailable; {@code ?dryRun=true} for a check that is
- * always rolled back), cancel one, list them, read one with its failures.
+ * always rolled back), cancel one, list them, read one with its change report and problems.
  */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportSessionsResource {
 
     static final int MAX_PAGE_SIZE = 200;
-    static final int MAX_FAILURES = 1_000;
+    static final int MAX_PROBLEMS = 1_000;
 
     @Inject
     ImportSessions sessions;
@@ -43,10 +43,17 @@ public class ImportSessionsResource {
     @Inject
     ImportCancellation cancellation;
 
+    /**
+     * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
+     *                              the active products or offers (otherwise such an import fails)
+     * @param dryRun                a check: the whole import, always rolled back
+     */
     @POST
-    public Response start(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                          @Context SecurityContext security, @Context UriInfo uri) {
-        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName(), dryRun);
+    public Response start(@Context SecurityContext security, @Context UriInfo uri,
+                          @QueryParam("allowMassDeactivation") @DefaultValue("false") boolean allowMassDeactivation,
+                          @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName(), allowMassDeactivation,
+                dryRun);
         return switch (result.outcome()) {
             case STARTED -> Response.accepted(ImportSessionView.of(result.session()))
                     .location(uri.getAbsolutePathBuilder().path(String.valueOf(result.session().getId())).build())
@@ -93,7 +100,8 @@ public class ImportSessionsResource {
     @GET
     @Path("{id}")
     public ImportSessionView get(@PathParam("id") long id) {
-        return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.failures(id, MAX_FAILURES)))
+        return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.entityCountsJson(id),
+                        sessions.problems(id, MAX_PROBLEMS)))
                 .orElseThrow(() -> new NotFoundException("No import session " + id));
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Deletes old import sessions (their failures go with them: ON DELETE CASCADE), one small batch
+ * Deletes old import sessions (their problems go with them: ON DELETE CASCADE), one small batch
  * per call, so the console's queries never wait long behind it. Plain JDBC on a connection the
  * caller owns (and commits), so the rule can be tested on PostgreSQL with any "now".
  *

@@ -86,7 +86,7 @@ public class ImportSessionsBacking implements Serializable {
     private void launch(boolean dryRun) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(user, dryRun);
+        ImportLauncher.StartResult result = launcher.start(user, false, dryRun);
         running = null;
         switch (result.outcome()) {
             case STARTED -> {
@@ -109,7 +109,7 @@ public class ImportSessionsBacking implements Serializable {
             watchedSessionId = null;
             if (finished.getStatus() == ImportStatus.COMPLETED) {
                 message(FacesMessage.SEVERITY_INFO, finished.isDryRun() ? "imports.checkCompleted" : "imports.completed",
-                        finished.getId(), finished.getProcessedItems(), finished.getFailedItems());
+                        finished.getId(), finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems());
             } else if (finished.getStatus() == ImportStatus.CANCELLED) {
                 message(FacesMessage.SEVERITY_INFO, "imports.cancelledMessage", finished.getId(), finished.getErrorMessage());
             } else {
@@ -160,8 +160,8 @@ public class ImportSessionsBacking implements Serializable {
         };
     }
 
-    public List<ImportSessions.Failure> failures(ImportSession session) {
-        return sessions.failures(session.getId(), 100);
+    public List<ImportSessions.Problem> problems(ImportSession session) {
+        return sessions.problems(session.getId(), 100);
     }
 
     public String entityCounts(ImportSession session) {

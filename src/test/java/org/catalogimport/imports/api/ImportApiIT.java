@@ -55,6 +55,15 @@ class ImportApiIT {
         JsonObject done = AdminApi.object(api.send("GET", location));
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals(done.getJsonNumber("totalItems").longValue(), done.getJsonNumber("processedItems").longValue());
+        // and it says what it did: nothing skipped, no warnings, and the change report per entity
+        assertEquals(0, done.getJsonNumber("skippedItems").longValue(), done.toString());
+        assertEquals(0, done.getJsonNumber("warnings").longValue(), done.toString());
+        assertEquals(0, done.getJsonNumber("failedItems").longValue(), "the old name of skippedItems: " + done);
+        JsonObject products = done.getJsonObject("changeReport").getJsonObject("products");
+        assertEquals(IntegrationTestSettings.IMPORT_PRODUCTS, products.getJsonNumber("read").longValue(), done.toString());
+        assertEquals(products.getJsonNumber("read").longValue(), products.getJsonNumber("inserted").longValue()
+                + products.getJsonNumber("updated").longValue() + products.getJsonNumber("unchanged").longValue(), done.toString());
+        assertEquals(0, done.getJsonArray("problems").size(), done.toString());
 
         // and the catalog answers for a product of the package, with offers, prices and stock
         String productId = DemoPackageWriter.productId(IntegrationTestSettings.IMPORT_SEED, 0);

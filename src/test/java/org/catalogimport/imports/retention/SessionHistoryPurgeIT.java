@@ -46,7 +46,7 @@ class SessionHistoryPurgeIT {
         }
         runningForAges = insert("RUNNING", NOW.minus(Duration.ofDays(400)), null);
         try (PreparedStatement failure = connection.prepareStatement(
-                "insert into import_failure (session_id, item_id, reason) values (?, 'x', 'bad')")) {
+                "insert into import_problem (session_id, kind, item_id, reason) values (?, 'SKIPPED', 'x', 'bad')")) {
             failure.setLong(1, sessions.get(149));
             failure.executeUpdate();
         }
@@ -70,9 +70,9 @@ class SessionHistoryPurgeIT {
         assertEquals(50, deleted);
         assertEquals(8, batches);
         assertEquals(sessions.subList(0, 100), remainingFinished());
-        // and the running one stays however old, and the deleted sessions' failures went with them
+        // and the running one stays however old, and the deleted sessions' problems went with them
         assertEquals(1L, count("select count(*) from import_session where id = " + runningForAges));
-        assertEquals(0L, count("select count(*) from import_failure where session_id = " + sessions.get(149)));
+        assertEquals(0L, count("select count(*) from import_problem where session_id = " + sessions.get(149)));
     }
 
     @Test

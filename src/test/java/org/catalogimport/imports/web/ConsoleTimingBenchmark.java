@@ -76,7 +76,7 @@ public final class ConsoleTimingBenchmark {
             String page = get(http, base.resolve("admin/imports")).body();
             long clicked = System.nanoTime();
             HttpResponse<String> click = ajax(http, base, viewState(page), "sessions:start",
-                    "sessions:startPanel sessions:table sessions:live sessions:messages");
+                    "sessions:startPanel sessions:lockPanel sessions:table sessions:live sessions:messages");
             double clickResponseMs = (System.nanoTime() - clicked) / 1e6;
             double toRunningMs = -1;
             try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
@@ -99,7 +99,7 @@ public final class ConsoleTimingBenchmark {
                 try (Statement statement = db.createStatement()) {
                     statement.execute("update import_session set status = 'COMPLETED', finished_at = now() where status in ('PENDING','RUNNING')");
                     statement.execute("insert into import_session (status, started_at, finished_at, total_items, processed_items,"
-                            + " failed_items, triggered_by, node, heartbeat_at)"
+                            + " skipped_items, triggered_by, node, heartbeat_at)"
                             + " select case when i % 10 = 0 then 'FAILED' else 'COMPLETED' end,"
                             + " now() - make_interval(mins => i), now() - make_interval(mins => i) + interval '40 seconds',"
                             + " 1000, 1000, i % 7, 'bench', 'node-1', now() - make_interval(mins => i)"
@@ -125,7 +125,7 @@ public final class ConsoleTimingBenchmark {
             for (int i = 0; i < 30; i++) {
                 long start = System.nanoTime();
                 HttpResponse<String> response = ajax(http, base, viewState, "sessions:poll",
-                        "sessions:startPanel sessions:table sessions:live sessions:messages");
+                        "sessions:startPanel sessions:lockPanel sessions:table sessions:live sessions:messages");
                 pollTimes.add((System.nanoTime() - start) / 1e6);
                 if (response.statusCode() != 200 || !response.body().contains("partial-response")) {
                     throw new IllegalStateException("poll failed: " + response.statusCode() + " " + response.body());

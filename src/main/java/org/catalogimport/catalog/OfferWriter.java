@@ -1,0 +1,400 @@
+package org.catalogimport.catalog;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.catalogimport.commerceml.CatalogEntity;
+import org.catalogimport.commerceml.Location;
+import org.catalogimport.commerceml.OfferRecord;
+import org.catalogimport.commerceml.PriceRecord;
+import org.catalogimport.commerceml.StockRecord;
+
+/**
+ * Writes offers and their rows: prices per price type and stock per warehouse.
+ *
+ * <p>An offer record comes in two kinds. One carries offer data (name, article, characteristics...):
+ * it is upserted, and skipped (with its rows) only when its product is not in the catalog. The
+ * other carries only prices, stock or a total quantity (prices and rests files, changes packages,
+ * Bitrix exports): it updates the offer when the offer exists; when it does not and its Ид is a
+ * product's, it becomes that product's plain offer (a product without characteristics has one);
+ * otherwise it is skipped with its rows. Rows referring to an undeclared price type or warehouse
+ * create it (see {@link DictionaryWriter#createUndeclared}).
+ */
+final class OfferWriter {
+
+    record PriceRow(String offerId, PriceRecord price, Location location) {
+    }
+
+    record StockRow(String offerId, StockRecord stock, Location location) {
+    }
+
+    /** An offer record without offer data: only its total quantity is the offer's own. */
+    record OfferReference(String id, String productId, BigDecimal totalQuantity, Location location) {
+    }
+
+    private static final String SEP = CatalogStatements.LIST_SEPARATOR;
+
+    private final CatalogStatements sql;
+    private final DictionaryWriter dictionaries;
+    private final Map<String, OfferRecord> offers = new LinkedHashMap<>();
+    private final Map<String, OfferReference> references = new LinkedHashMap<>();
+    private final Map<String, PriceRow> prices = new LinkedHashMap<>();
+    private final Map<String, StockRow> stock = new LinkedHashMap<>();
+    /** Offers skipped in the current flush: their rows are counted as skipped with them. */
+    private final Map<String, SkippedOffer> skippedOffers = new LinkedHashMap<>();
+
+    OfferWriter(CatalogStatements sql, DictionaryWriter dictionaries) {
+        this.sql = sql;
+        this.dictionaries = dictionaries;
+    }
+
+    int buffered() {
+        return Math.max(Math.max(offers.size(), references.size()), Math.max(prices.size(), stock.size()));
+    }
+
+    void offer(OfferRecord offer) {
+        EntityCounts counts = sql.counts();
+        counts.read(CatalogEntity.OFFERS, 1);
+        if (carriesOfferData(offer)) {
+            OfferRecord earlier = offers.put(offer.id(), offer);
+            if (earlier != null) {
+                counts.merged(CatalogEntity.OFFERS, 1);
+                sql.warn(CatalogEntity.OFFERS, offer.id(), offer.location(), "the offer Ид appears more than once"
+                        + " in this package (also at " + earlier.location() + "); the last one was stored");
+            }
+        } else {
+            OfferReference earlier = references.get(offer.id());
+            BigDecimal total = offer.totalQuantity() != null || earlier == null ? offer.totalQuantity() : earlier.totalQuantity();
+            if (references.put(offer.id(), new OfferReference(offer.id(), offer.productId(), total, offer.location())) != null) {
+                counts.merged(CatalogEntity.OFFERS, 1);
+            }
+        }
+        counts.read(CatalogEntity.PRICES, offer.prices().size());
+        for (PriceRecord price : offer.prices()) {
+            if (prices.put(offer.id() + SEP + price.priceTypeId(), new PriceRow(offer.id(), price, offer.location())) != null) {
+                counts.merged(CatalogEntity.PRICES, 1);
+            }
+        }
+        counts.read(CatalogEntity.STOCK, offer.stock().size());
+        for (StockRecord row : offer.stock()) {
+            if (stock.put(offer.id() + SEP + row.warehouseId(), new StockRow(offer.id(), row, offer.location())) != null) {
+                counts.merged(CatalogEntity.STOCK, 1);
+            }
+        }
+    }
+
+    /**
+     * Prices-only and stock-only files (UT 11 prices___/rests___, 3.1 prices/ and rests/) repeat the
+     * offer with nothing but its Ид: such a record must not overwrite the offer's name and data.
+     */
+    static boolean carriesOfferData(OfferRecord offer) {
+        return offer.name() != null || offer.sku() != null || offer.barcode() != null
+                || !offer.characteristics().isEmpty() || !offer.properties().isEmpty();
+    }
+
+    void flush() throws SQLException {
+        skippedOffers.clear();
+        writeOffers();
+        writeReferences();
+        reportSkippedOffers();
+        writePrices();
+        writeStock();
+    }
+
+    private void writeOffers() throws SQLException {
+        if (offers.isEmpty()) {
+            return;
+        }
+        Set<String> unknownProducts = sql.missing("product", offers.values().stream().map(OfferRecord::productId).toList());
+        List<OfferRecord> batch = new ArrayList<>(offers.size());
+        for (OfferRecord offer : offers.values()) {
+            if (unknownProducts.contains(offer.productId())) {
+                skipOffer(offer.id(), offer.location(), "its product " + offer.productId() + " is not in the catalog");
+            } else {
+                batch.add(offer);
+                warnIfOutOfRange(offer.id(), offer.totalQuantity(), offer.location());
+            }
+        }
+        offers.clear();
+        Map<String, Long> hashes = new HashMap<>();
+        for (OfferRecord o : batch) {
+            hashes.put(o.id(), hash(o));
+        }
+        batch = ProductWriter.skipUnchanged(sql, CatalogEntity.OFFERS, "offer", batch, OfferRecord::id, hashes, o -> !o.deleted());
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        String[] id = new String[n], productId = new String[n], version = new String[n], sku = new String[n],
+                barcode = new String[n], name = new String[n], characteristics = new String[n], propertyJson = new String[n];
+        BigDecimal[] quantity = new BigDecimal[n];
+        Boolean[] active = new Boolean[n];
+        Long[] hash = new Long[n];
+        for (int i = 0; i < n; i++) {
+            OfferRecord o = batch.get(i);
+            id[i] = o.id();
+            productId[i] = o.productId();
+            version[i] = o.version();
+            sku[i] = o.sku();
+            barcode[i] = o.barcode();
+            name[i] = o.name();
+            characteristics[i] = Json.namedValues(o.characteristics().stream().map(c -> new String[] {c.name(), c.value()}).toList());
+            propertyJson[i] = Json.objectOfArrays(ProductWriter.propertyMap(o.properties()));
+            quantity[i] = CatalogStatements.amountOrNull(o.totalQuantity());
+            active[i] = !o.deleted();
+            hash[i] = hashes.get(o.id());
+        }
+        sql.upsert(CatalogEntity.OFFERS, n, """
+                INSERT INTO offer AS t (external_id, product_id, version, sku, barcode, name, characteristics, properties,
+                    total_quantity, active, content_hash, updated_at)
+                SELECT u.id, u.product_id, u.version, u.sku, u.barcode, u.name, u.characteristics::jsonb,
+                    u.properties::jsonb, u.quantity, u.active, u.hash, now()
+                FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::numeric[], ?::boolean[], ?::bigint[])
+                     AS u(id, product_id, version, sku, barcode, name, characteristics, properties, quantity, active, hash)
+                ON CONFLICT (external_id) DO UPDATE SET product_id = EXCLUDED.product_id, version = EXCLUDED.version,
+                    sku = EXCLUDED.sku, barcode = EXCLUDED.barcode, name = EXCLUDED.name,
+                    characteristics = EXCLUDED.characteristics, properties = EXCLUDED.properties,
+                    total_quantity = EXCLUDED.total_quantity, active = EXCLUDED.active,
+                    content_hash = EXCLUDED.content_hash, updated_at = EXCLUDED.updated_at
+                WHERE t.content_hash <> EXCLUDED.content_hash OR t.active <> EXCLUDED.active
+                RETURNING (xmax = 0)""",
+                sql.array("varchar", id), sql.array("varchar", productId), sql.array("varchar", version),
+                sql.array("text", sku), sql.array("text", barcode), sql.array("text", name),
+                sql.array("text", characteristics), sql.array("text", propertyJson), sql.array("numeric", quantity),
+                sql.array("boolean", active), sql.array("bigint", hash));
+    }
+
+    private static long hash(OfferRecord o) {
+        ContentHash hash = new ContentHash().add(o.productId()).add(o.sku()).add(o.barcode()).add(o.name());
+        o.characteristics().forEach(c -> hash.add(c.name()).add(c.value()));
+        return hash.add(ProductWriter.propertyMap(o.properties()))
+                .add(CatalogStatements.amountOrNull(o.totalQuantity())).add(!o.deleted()).value();
+    }
+
+    /** Offer records with only prices, stock or a total: update, create the product's plain offer, or skip. */
+    private void writeReferences() throws SQLException {
+        if (references.isEmpty()) {
+            return;
+        }
+        Set<String> missing = sql.missing("offer", references.keySet());
+        List<OfferReference> existing = new ArrayList<>();
+        List<OfferReference> plain = new ArrayList<>();
+        for (OfferReference reference : references.values()) {
+            if (!missing.contains(reference.id())) {
+                existing.add(reference);
+            } else if (reference.id().equals(reference.productId())) {
+                plain.add(reference);
+            }
+        }
+        Set<String> created = createPlainOffers(plain);
+        for (OfferReference reference : references.values()) {
+            if (missing.contains(reference.id()) && !created.contains(reference.id())) {
+                skipOffer(reference.id(), reference.location(), reference.id().equals(reference.productId())
+                        ? "it carries only prices or stock, and neither an offer nor a product with this Ид is in the catalog"
+                        : "it carries only prices or stock, and this variant of product " + reference.productId()
+                        + " is not in the catalog (a variant is created from its offer data: Наименование, characteristics)");
+            }
+        }
+        references.clear();
+        updateTotals(existing);
+    }
+
+    private Set<String> createPlainOffers(List<OfferReference> plain) throws SQLException {
+        if (plain.isEmpty()) {
+            return Set.of();
+        }
+        String[] id = new String[plain.size()];
+        BigDecimal[] quantity = new BigDecimal[plain.size()];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = plain.get(i).id();
+            quantity[i] = CatalogStatements.amountOrNull(plain.get(i).totalQuantity());
+            warnIfOutOfRange(id[i], plain.get(i).totalQuantity(), plain.get(i).location());
+        }
+        // why content_hash 0: the next offers file with this offer's data always writes it in full.
+        Set<String> created = sql.returnedIds("""
+                INSERT INTO offer (external_id, product_id, name, total_quantity, active, content_hash, updated_at)
+                SELECT p.external_id, p.external_id, p.name, u.quantity, p.active, 0, now()
+                FROM unnest(?::varchar[], ?::numeric[]) AS u(id, quantity) JOIN product p ON p.external_id = u.id
+                ON CONFLICT (external_id) DO NOTHING
+                RETURNING external_id""", sql.array("varchar", id), sql.array("numeric", quantity));
+        sql.counts().written(CatalogEntity.OFFERS, created.size(), created.size(), 0);
+        return created;
+    }
+
+    private void updateTotals(List<OfferReference> existing) throws SQLException {
+        List<OfferReference> withTotal = existing.stream().filter(r -> r.totalQuantity() != null).toList();
+        int n = withTotal.size();
+        Set<String> updated = Set.of();
+        if (n > 0) {
+            String[] id = new String[n];
+            BigDecimal[] quantity = new BigDecimal[n];
+            for (int i = 0; i < n; i++) {
+                id[i] = withTotal.get(i).id();
+                quantity[i] = CatalogStatements.amountOrNull(withTotal.get(i).totalQuantity());
+                warnIfOutOfRange(id[i], withTotal.get(i).totalQuantity(), withTotal.get(i).location());
+            }
+            updated = sql.returnedIds("""
+                    UPDATE offer o SET total_quantity = u.quantity, updated_at = now()
+                    FROM unnest(?::varchar[], ?::numeric[]) AS u(id, quantity)
+                    WHERE o.external_id = u.id AND o.total_quantity IS DISTINCT FROM u.quantity
+                    RETURNING o.external_id""", sql.array("varchar", id), sql.array("numeric", quantity));
+        }
+        // why merged: the offer was read before (in an offers file, or earlier); this record only
+        // brought its prices or stock, counted as rows of their own.
+        sql.counts().written(CatalogEntity.OFFERS, updated.size(), 0, updated.size());
+        sql.counts().merged(CatalogEntity.OFFERS, existing.size() - updated.size());
+    }
+
+    private void warnIfOutOfRange(String offerId, BigDecimal total, Location location) {
+        if (total != null && CatalogStatements.amountOrNull(total) == null) {
+            sql.warn(CatalogEntity.OFFERS, offerId, location, "the total quantity " + total.toPlainString()
+                    + " is out of range; it was left unset");
+        }
+    }
+
+    /** Skips an offer and, with it, its price and stock rows of this flush (one problem for all). */
+    private void skipOffer(String offerId, Location location, String why) {
+        skippedOffers.put(offerId, new SkippedOffer(location, why));
+    }
+
+    private record SkippedOffer(Location location, String why) {
+    }
+
+    /** Reports the skipped offers of this flush, each with the number of its rows skipped with it. */
+    private void reportSkippedOffers() {
+        if (skippedOffers.isEmpty()) {
+            return;
+        }
+        Map<String, long[]> rows = new HashMap<>();
+        prices.values().stream().filter(p -> skippedOffers.containsKey(p.offerId()))
+                .forEach(p -> rows.computeIfAbsent(p.offerId(), k -> new long[2])[0]++);
+        stock.values().stream().filter(s -> skippedOffers.containsKey(s.offerId()))
+                .forEach(s -> rows.computeIfAbsent(s.offerId(), k -> new long[2])[1]++);
+        skippedOffers.forEach((offerId, skipped) -> {
+            long[] count = rows.getOrDefault(offerId, new long[2]);
+            sql.skip(CatalogEntity.OFFERS, offerId, skipped.location(), "the offer was skipped, with its " + count[0]
+                    + " price(s) and " + count[1] + " stock row(s): " + skipped.why());
+        });
+    }
+
+    private void writePrices() throws SQLException {
+        if (prices.isEmpty()) {
+            return;
+        }
+        Map<String, Location> referencedTypes = new HashMap<>();
+        List<PriceRow> batch = new ArrayList<>(prices.size());
+        for (PriceRow row : prices.values()) {
+            if (skippedOffers.containsKey(row.offerId())) {
+                sql.counts().skipped(CatalogEntity.PRICES, 1);
+            } else if (CatalogStatements.amountOrNull(row.price().pricePerUnit()) == null) {
+                sql.skip(CatalogEntity.PRICES, row.offerId(), row.location(),
+                        "price " + row.price().pricePerUnit() + " is out of range");
+            } else {
+                referencedTypes.putIfAbsent(row.price().priceTypeId(), row.location());
+                batch.add(row);
+            }
+        }
+        prices.clear();
+        dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", referencedTypes);
+        Map<String, String> stored = sql.pairs("SELECT offer_id || chr(31) || price_type_id, price_per_unit::text || '|'"
+                + " || coalesce(currency, '') || '|' || coalesce(unit, '') || '|' || coalesce(coefficient::text, '')"
+                + " FROM offer_price WHERE offer_id = ANY (?::varchar[])", batch.stream().map(PriceRow::offerId));
+        int before = batch.size();
+        batch.removeIf(row -> priceRow(row).equals(stored.get(row.offerId() + SEP + row.price().priceTypeId())));
+        sql.counts().unchanged(CatalogEntity.PRICES, before - batch.size());
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        String[] offer = new String[n], type = new String[n], currency = new String[n], unit = new String[n];
+        BigDecimal[] value = new BigDecimal[n], coefficient = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            PriceRow row = batch.get(i);
+            offer[i] = row.offerId();
+            type[i] = row.price().priceTypeId();
+            value[i] = row.price().pricePerUnit();
+            currency[i] = row.price().currency();
+            unit[i] = row.price().unit();
+            coefficient[i] = CatalogStatements.amountOrNull(row.price().coefficient());
+        }
+        sql.upsert(CatalogEntity.PRICES, n, """
+                INSERT INTO offer_price AS t (offer_id, price_type_id, price_per_unit, currency, unit, coefficient, updated_at)
+                SELECT u.offer_id, u.type_id, u.value, u.currency, u.unit, u.coefficient, now()
+                FROM unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::numeric[])
+                     AS u(offer_id, type_id, value, currency, unit, coefficient)
+                ON CONFLICT (offer_id, price_type_id) DO UPDATE SET price_per_unit = EXCLUDED.price_per_unit,
+                    currency = EXCLUDED.currency, unit = EXCLUDED.unit, coefficient = EXCLUDED.coefficient,
+                    updated_at = EXCLUDED.updated_at
+                WHERE (t.price_per_unit, t.currency, t.unit, t.coefficient)
+                      IS DISTINCT FROM (EXCLUDED.price_per_unit, EXCLUDED.currency, EXCLUDED.unit, EXCLUDED.coefficient)
+                RETURNING (xmax = 0)""",
+                sql.array("varchar", offer), sql.array("varchar", type), sql.array("numeric", value),
+                sql.array("varchar", currency), sql.array("varchar", unit), sql.array("numeric", coefficient));
+    }
+
+    private void writeStock() throws SQLException {
+        if (stock.isEmpty()) {
+            return;
+        }
+        Map<String, Location> referencedWarehouses = new HashMap<>();
+        List<StockRow> batch = new ArrayList<>(stock.size());
+        for (StockRow row : stock.values()) {
+            if (skippedOffers.containsKey(row.offerId())) {
+                sql.counts().skipped(CatalogEntity.STOCK, 1);
+            } else if (CatalogStatements.amountOrNull(row.stock().quantity()) == null) {
+                sql.skip(CatalogEntity.STOCK, row.offerId(), row.location(),
+                        "quantity " + row.stock().quantity() + " is out of range");
+            } else {
+                referencedWarehouses.putIfAbsent(row.stock().warehouseId(), row.location());
+                batch.add(row);
+            }
+        }
+        stock.clear();
+        dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", referencedWarehouses);
+        Map<String, String> stored = sql.pairs("SELECT offer_id || chr(31) || warehouse_id, quantity::text FROM offer_stock"
+                + " WHERE offer_id = ANY (?::varchar[])", batch.stream().map(StockRow::offerId));
+        int before = batch.size();
+        batch.removeIf(row -> numeric4(row.stock().quantity()).equals(stored.get(row.offerId() + SEP + row.stock().warehouseId())));
+        sql.counts().unchanged(CatalogEntity.STOCK, before - batch.size());
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        String[] offer = new String[n], warehouse = new String[n];
+        BigDecimal[] quantity = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            StockRow row = batch.get(i);
+            offer[i] = row.offerId();
+            warehouse[i] = row.stock().warehouseId();
+            quantity[i] = row.stock().quantity();
+        }
+        sql.upsert(CatalogEntity.STOCK, n, """
+                INSERT INTO offer_stock AS t (offer_id, warehouse_id, quantity, updated_at)
+                SELECT u.offer_id, u.warehouse_id, u.quantity, now()
+                FROM unnest(?::varchar[], ?::varchar[], ?::numeric[]) AS u(offer_id, warehouse_id, quantity)
+                ON CONFLICT (offer_id, warehouse_id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
+                WHERE t.quantity <> EXCLUDED.quantity
+                RETURNING (xmax = 0)""",
+                sql.array("varchar", offer), sql.array("varchar", warehouse), sql.array("numeric", quantity));
+    }
+
+    /** A price row as PostgreSQL renders the stored one (NUMERIC(19,4), NUMERIC(19,6)). */
+    private static String priceRow(PriceRow row) {
+        PriceRecord price = row.price();
+        BigDecimal coefficient = CatalogStatements.amountOrNull(price.coefficient());
+        return numeric4(price.pricePerUnit()) + "|" + (price.currency() == null ? "" : price.currency()) + "|"
+                + (price.unit() == null ? "" : price.unit()) + "|"
+                + (coefficient == null ? "" : coefficient.setScale(6, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    private static String numeric4(BigDecimal value) {
+        return value == null ? "" : value.setScale(4, RoundingMode.HALF_UP).toPlainString();
+    }
+}
