@@ -33,6 +33,9 @@ public class ImportLauncher {
     @Inject
     ImportSettings settings;
 
+    @Inject
+    PackagePreviews packages;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -90,7 +93,8 @@ public class ImportLauncher {
                         "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR).");
             }
             ImportSession fresh = new ImportSession(triggeredBy, NodeName.get(), clock.instant())
-                    .allowingMassDeactivation(allowMassDeactivation);
+                    .allowingMassDeactivation(allowMassDeactivation)
+                    .readingPackage(packages.fingerprint().orElse(null));
             ImportSession session = sessions.save(dryRun ? fresh.asDryRun() : fresh);
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session,

@@ -54,6 +54,10 @@ public class ImportSession {
     @Column(name = "allow_mass_deactivation", nullable = false)
     private boolean allowMassDeactivation;
 
+    /** Identifies the package this session read (see PackagePreview#fingerprint), when it could be read. */
+    @Column(name = "package_fingerprint", length = 64)
+    private String packageFingerprint;
+
     @Column(name = "error_message")
     private String errorMessage;
 
@@ -139,6 +143,15 @@ public class ImportSession {
 
     public Instant getCancelRequestedAt() {
         return cancelRequestedAt;
+    }
+
+    public ImportSession readingPackage(String fingerprint) {
+        packageFingerprint = fingerprint;
+        return this;
+    }
+
+    public String getPackageFingerprint() {
+        return packageFingerprint;
     }
 
     public ImportSession allowingMassDeactivation(boolean allow) {

@@ -43,8 +43,17 @@ public class ImportSessions {
 
     /** A page of sessions sorted by {@code column} (ties: newest first). */
     public List<ImportSession> page(ImportStatus status, SortColumn column, boolean ascending, int first, int size) {
+        return page(status, null, column, ascending, first, size);
+    }
+
+    /**
+     * A page of sessions sorted by {@code column} (ties: newest first); {@code withProblems} true
+     * keeps only sessions with skipped items or warnings, false only those without, null both.
+     */
+    public List<ImportSession> page(ImportStatus status, Boolean withProblems, SortColumn column, boolean ascending,
+                                    int first, int size) {
         return entityManager.createQuery(
-                        "select s from ImportSession s where (:status is null or s.status = :status)"
+                        "select s from ImportSession s where (:status is null or s.status = :status)" + problems(withProblems)
                                 + " order by " + column.path + (ascending ? " asc" : " desc")
                                 + " nulls last, s.startedAt desc, s.id desc", ImportSession.class)
                 .setParameter("status", status)
@@ -61,6 +70,25 @@ public class ImportSessions {
 
     /** A problem of an import: skipped or warning, what, where, why. */
     public record Problem(String kind, String entity, String itemId, String file, Long line, String reason) {
+        // why getters: Jakarta EL 5 (EE 10) reads bean properties, not record components.
+        public String getKind() {
+            return kind;
+        }
+        public String getEntity() {
+            return entity;
+        }
+        public String getItemId() {
+            return itemId;
+        }
+        public String getFile() {
+            return file;
+        }
+        public Long getLine() {
+            return line;
+        }
+        public String getReason() {
+            return reason;
+        }
     }
 
     /** The first {@code limit} problems of a session, skipped items first, in the order they were found. */
@@ -76,6 +104,80 @@ public class ImportSessions {
                 r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
     }
 
+    /** Filters of the problems list; null or blank means "any". */
+    public record ProblemFilter(String kind, String reasonContains, String fileContains) {
+        public static final ProblemFilter NONE = new ProblemFilter(null, null, null);
+    }
+
+    /** Columns the problems list may sort by (a whitelist: the name goes into the query). */
+    public enum ProblemSort {
+        FOUND("id"), KIND("kind"), ITEM("item_id"), FILE("file"), REASON("reason");
+
+        private final String column;
+
+        ProblemSort(String column) {
+            this.column = column;
+        }
+    }
+
+    public long countProblems(long sessionId, ProblemFilter filter) {
+        var query = entityManager.createNativeQuery("select count(*) from import_problem where session_id = ?1"
+                + problemConditions(filter));
+        bindProblemFilter(query.setParameter(1, sessionId), filter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** One page of a session's problems, filtered and sorted in SQL (ties: in the order they were found). */
+    public List<Problem> problemPage(long sessionId, ProblemFilter filter, ProblemSort sort, boolean ascending,
+                                     int first, int size) {
+        String order = sort.column + (ascending ? " asc" : " desc") + " nulls last"
+                + (sort == ProblemSort.FILE ? ", line" + (ascending ? " asc" : " desc") : "") + ", id";
+        var query = entityManager.createNativeQuery("select kind, entity, item_id, file, line, reason from import_problem"
+                + " where session_id = ?1" + problemConditions(filter) + " order by " + order);
+        bindProblemFilter(query.setParameter(1, sessionId), filter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setFirstResult(first).setMaxResults(size).getResultList();
+        return rows.stream().map(r -> new Problem((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
+    }
+
+    private static String problemConditions(ProblemFilter filter) {
+        return (present(filter.kind()) ? " and kind = ?2" : "")
+                + (present(filter.reasonContains()) ? " and reason ilike ?3 escape '\\'" : "")
+                + (present(filter.fileContains()) ? " and file ilike ?4 escape '\\'" : "");
+    }
+
+    private static void bindProblemFilter(jakarta.persistence.Query query, ProblemFilter filter) {
+        if (present(filter.kind())) {
+            query.setParameter(2, filter.kind());
+        }
+        if (present(filter.reasonContains())) {
+            query.setParameter(3, contains(filter.reasonContains()));
+        }
+        if (present(filter.fileContains())) {
+            query.setParameter(4, contains(filter.fileContains()));
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** A LIKE pattern that matches {@code text} literally anywhere. */
+    private static String contains(String text) {
+        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The newest completed session that imported the package with this fingerprint. */
+    public Optional<Long> lastCompletedWith(String packageFingerprint) {
+        return entityManager.createQuery("select s.id from ImportSession s where s.packageFingerprint = :fingerprint"
+                        + " and s.status = :completed order by s.startedAt desc", Long.class)
+                .setParameter("fingerprint", packageFingerprint)
+                .setParameter("completed", ImportStatus.COMPLETED)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     /** The per-entity counts of a finished import, as stored JSON. */
     public String entityCountsJson(long sessionId) {
         Object json = entityManager.createNativeQuery("select entity_counts::text from import_session where id = ?1")
@@ -84,10 +186,21 @@ public class ImportSessions {
     }
 
     public long count(ImportStatus status) {
+        return count(status, null);
+    }
+
+    public long count(ImportStatus status, Boolean withProblems) {
         return entityManager.createQuery(
-                        "select count(s) from ImportSession s where (:status is null or s.status = :status)",
-                        Long.class)
+                        "select count(s) from ImportSession s where (:status is null or s.status = :status)"
+                                + problems(withProblems), Long.class)
                 .setParameter("status", status)
                 .getSingleResult();
+    }
+
+    private static String problems(Boolean withProblems) {
+        if (withProblems == null) {
+            return "";
+        }
+        return withProblems ? " and s.skippedItems + s.warningItems > 0" : " and s.skippedItems + s.warningItems = 0";
     }
 }

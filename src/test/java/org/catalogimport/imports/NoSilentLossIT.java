@@ -1,5 +1,6 @@
 package org.catalogimport.imports;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,9 @@ class NoSilentLossIT {
 
     @BeforeEach
     void emptyCatalogInsideTheTransaction() throws SQLException {
+        // why wait: an import that another test class started in the server may still be writing;
+        // deleting its rows now would only wait for it (or deadlock with it).
+        await().atMost(Duration.ofMinutes(3)).until(() -> rows("select count(*) from import_session where status = 'RUNNING'").equals(List.of("0")));
         try (Statement statement = database.connection().createStatement()) {
             for (String table : List.of("offer_stock", "offer_price", "offer", "product", "catalog_property_value",
                     "catalog_property", "catalog_group", "price_type", "warehouse", "unit")) {

@@ -8,10 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -20,6 +16,7 @@ import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
+import org.catalogimport.imports.PackagePreviews;
 import org.catalogimport.imports.retention.HistoryRetention;
 
 /**
@@ -32,13 +29,18 @@ import org.catalogimport.imports.retention.HistoryRetention;
 public class ImportSessionsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject
     ImportSessions sessions;
 
     @Inject
     ImportLauncher launcher;
+
+    @Inject
+    PackagePreviews packages;
+
+    private boolean allowMassDeactivation;
+    private transient PackagePreviews.Current nextPackage;
 
     private ImportSessionsLazyModel model;
     private Long watchedSessionId;
@@ -86,8 +88,10 @@ public class ImportSessionsBacking implements Serializable {
     private void launch(boolean dryRun) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(user, false, dryRun);
+        ImportLauncher.StartResult result = launcher.start(user, allowMassDeactivation && isNextPackageFull(), dryRun);
+        allowMassDeactivation = false;
         running = null;
+        nextPackage = null;
         switch (result.outcome()) {
             case STARTED -> {
                 watchedSessionId = result.session().getId();
@@ -102,14 +106,21 @@ public class ImportSessionsBacking implements Serializable {
     /** The poll's listener: says how the watched session ended, once it has. */
     public void refresh() {
         running = null;
+        nextPackage = null;
         if (watchedSessionId == null) {
             return;
         }
         sessions.find(watchedSessionId).filter(s -> s.getStatus().isFinal()).ifPresent(finished -> {
             watchedSessionId = null;
-            if (finished.getStatus() == ImportStatus.COMPLETED) {
-                message(FacesMessage.SEVERITY_INFO, finished.isDryRun() ? "imports.checkCompleted" : "imports.completed",
-                        finished.getId(), finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems());
+            if (finished.getStatus() == ImportStatus.COMPLETED && finished.isDryRun()) {
+                message(FacesMessage.SEVERITY_INFO, "imports.checkCompleted", finished.getId(),
+                        finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems());
+            } else if (finished.getStatus() == ImportStatus.COMPLETED && finished.getProblemCount() > 0) {
+                message(FacesMessage.SEVERITY_WARN, "imports.completedWithProblems", finished.getId(),
+                        finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems(),
+                        finished.getProblemCount());
+            } else if (finished.getStatus() == ImportStatus.COMPLETED) {
+                message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(), finished.getProcessedItems());
             } else if (finished.getStatus() == ImportStatus.CANCELLED) {
                 message(FacesMessage.SEVERITY_INFO, "imports.cancelledMessage", finished.getId(), finished.getErrorMessage());
             } else {
@@ -142,30 +153,39 @@ public class ImportSessionsBacking implements Serializable {
         return model;
     }
 
-    public ImportStatus[] getStatuses() {
-        return ImportStatus.values();
-    }
-
-    /** PrimeIcons class of a status (the "all" entry of the filter has none of its own). */
-    public String icon(ImportStatus status) {
-        if (status == null) {
-            return "pi-filter";
+    /** What the next "Start import" would read (cached by PackagePreviews until the folder changes). */
+    public PackagePreviews.Current getNextPackage() {
+        if (nextPackage == null) {
+            nextPackage = packages.current();
         }
-        return switch (status) {
-            case PENDING -> "pi-clock";
-            case RUNNING -> "pi-spin pi-spinner";
-            case COMPLETED -> "pi-check-circle";
-            case FAILED -> "pi-times-circle";
-            case CANCELLED -> "pi-ban";
-        };
+        return nextPackage;
     }
 
-    public List<ImportSessions.Problem> problems(ImportSession session) {
-        return sessions.problems(session.getId(), 100);
+    /** A full exchange, or a zip whose sections are not known before it is unpacked: offer "allow mass deactivation". */
+    public boolean isNextPackageFull() {
+        return getNextPackage().preview().map(p -> p.fullExchange().orElse(true)).orElse(false);
     }
 
-    public String entityCounts(ImportSession session) {
-        return sessions.entityCountsJson(session.getId());
+    public boolean isAllowMassDeactivation() {
+        return allowMassDeactivation;
+    }
+
+    public void setAllowMassDeactivation(boolean allowMassDeactivation) {
+        this.allowMassDeactivation = allowMassDeactivation;
+    }
+
+    public String joined(List<String> values) {
+        return String.join(", ", values);
+    }
+
+    /** Megabytes with one decimal, for the package panel. */
+    public String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+
+    /** The status filter's options: every status, and "completed with problems" next to "completed". */
+    public List<String> getStatuses() {
+        return ShownStatus.filterOptions();
     }
 
     /** Progress in percent for the progress bar. */
@@ -174,28 +194,6 @@ public class ImportSessionsBacking implements Serializable {
             return session.getStatus() == ImportStatus.COMPLETED ? 100 : 0;
         }
         return (int) Math.min(100, session.getProcessedItems() * 100 / session.getTotalItems());
-    }
-
-    public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(ZoneId.systemDefault()));
-    }
-
-    /** Seconds under a minute, then minutes and seconds; "running for ..." while it runs. */
-    public String duration(ImportSession session) {
-        Duration duration = session.duration();
-        if (duration == null) {
-            if (session.getStatus().isFinal()) {
-                return "";
-            }
-            return MessageFormat.format(bundle().getString("imports.runningFor"),
-                    format(Duration.between(session.getStartedAt(), Instant.now())));
-        }
-        return format(duration);
-    }
-
-    static String format(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        return seconds < 60 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
     }
 
     private void message(FacesMessage.Severity severity, String key, Object... arguments) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
-import org.catalogimport.imports.ImportStatus;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -26,7 +25,8 @@ public class ImportSessionsLazyModel extends LazyDataModel<ImportSession> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return Math.toIntExact(sessions.count(statusFilter(filterBy)));
+        ShownStatus.Filter filter = statusFilter(filterBy);
+        return Math.toIntExact(sessions.count(filter.status(), filter.withProblems()));
     }
 
     @Override
@@ -41,7 +41,8 @@ public class ImportSessionsLazyModel extends LazyDataModel<ImportSession> {
             default -> ImportSessions.SortColumn.STARTED;
         };
         boolean ascending = sort != null && sort.getOrder() == SortOrder.ASCENDING;
-        return sessions.page(statusFilter(filterBy), column, ascending, first, pageSize);
+        ShownStatus.Filter filter = statusFilter(filterBy);
+        return sessions.page(filter.status(), filter.withProblems(), column, ascending, first, pageSize);
     }
 
     @Override
@@ -54,11 +55,8 @@ public class ImportSessionsLazyModel extends LazyDataModel<ImportSession> {
         return sessions.find(Long.parseLong(rowKey)).orElse(null);
     }
 
-    private static ImportStatus statusFilter(Map<String, FilterMeta> filterBy) {
+    private static ShownStatus.Filter statusFilter(Map<String, FilterMeta> filterBy) {
         FilterMeta meta = filterBy == null ? null : filterBy.get("status");
-        if (meta == null || meta.getFilterValue() == null || meta.getFilterValue().toString().isBlank()) {
-            return null;
-        }
-        return ImportStatus.valueOf(meta.getFilterValue().toString());
+        return ShownStatus.filter(meta == null || meta.getFilterValue() == null ? null : meta.getFilterValue().toString());
     }
 }

@@ -62,7 +62,9 @@ class ConsoleImportIT {
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        if (browser != null) { // why: null when no browser could be started; that failure is the one to read
+            browser.quit();
+        }
     }
 
     private boolean pollExists() {
@@ -71,7 +73,7 @@ class ConsoleImportIT {
 
     private void clickStartAndConfirm() {
         browser.findElement(By.id("sessions:start")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessions:confirmStart"))).click();
     }
 
     /** The growl's text; the poll re-renders the growl, so an element read may go stale and is read again. */
@@ -121,7 +123,9 @@ class ConsoleImportIT {
             Set<String> labels = new LinkedHashSet<>();
             new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500))
                     .ignoring(StaleElementReferenceException.class).until(driver -> {
-                        driver.findElements(By.cssSelector("#sessions\\:table .ui-progressbar-label")).stream()
+                        // the running row's counts, beside its bar (the bar itself shows the percentage)
+                        driver.findElements(By.xpath("//*[@id='sessions:table']//tr[.//*[contains(@class,'status-RUNNING')]]"
+                                        + "//*[contains(@class,'progress-counts')]")).stream()
                                 .map(WebElement::getText).filter(text -> text.matches("[1-9]\\d* / \\d+")).forEach(labels::add);
                         return labels.size() >= 2 || driver.findElements(By.cssSelector(".ui-growl-message")).stream()
                                 .anyMatch(m -> m.getText().contains("completed"));

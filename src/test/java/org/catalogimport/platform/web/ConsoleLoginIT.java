@@ -34,7 +34,9 @@ class ConsoleLoginIT {
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        if (browser != null) { // why: null when no browser could be started; that failure is the one to read
+            browser.quit();
+        }
     }
 
     private String url(String path) {

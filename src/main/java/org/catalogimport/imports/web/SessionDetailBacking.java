@@ -1,0 +1,62 @@
+package org.catalogimport.imports.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Optional;
+import org.catalogimport.imports.ImportSession;
+import org.catalogimport.imports.ImportSessions;
+
+/**
+ * Backs {@code /admin/session.xhtml?id=N}: one session with its change report and its problems
+ * (paged, filtered and sorted in PostgreSQL), and the link to download them all as CSV.
+ */
+@Named
+@ViewScoped
+public class SessionDetailBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ImportSessions sessions;
+
+    private Long id;
+    private ImportSession session;
+    private ChangeReport changeReport;
+    private ProblemsLazyModel problems;
+
+    /** The view action: loads the session named by the {@code id} parameter, or answers 404. */
+    public void load() throws java.io.IOException {
+        Optional<ImportSession> found = id == null ? Optional.empty() : sessions.find(id);
+        if (found.isEmpty()) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No import session " + id);
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        session = found.get();
+        changeReport = ChangeReport.of(sessions.entityCountsJson(id));
+        problems = new ProblemsLazyModel(sessions, id);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public ImportSession getSession() {
+        return session;
+    }
+
+    public ChangeReport getChangeReport() {
+        return changeReport;
+    }
+
+    public ProblemsLazyModel getProblems() {
+        return problems;
+    }
+}
