@@ -75,6 +75,9 @@ class CatalogImporterIT {
     ImportSettings settings;
 
     @Inject
+    PackagePreviews packages;
+
+    @Inject
     RedissonImportLock lock;
 
     @Inject
@@ -310,6 +313,7 @@ class CatalogImporterIT {
         nodeLauncher.sessions = sessions;
         nodeLauncher.worker = worker;
         nodeLauncher.settings = settings;
+        nodeLauncher.packages = packages;
         return nodeLauncher;
     }
 
