@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,9 @@ final class OfferWriter {
         if (offers.isEmpty()) {
             return;
         }
-        Set<String> unknownProducts = sql.missing("product", offers.values().stream().map(OfferRecord::productId).toList());
+        Set<String> products = new HashSet<>();
+        offers.values().forEach(offer -> products.add(offer.productId()));
+        Set<String> unknownProducts = sql.missing("product", products);
         List<OfferRecord> batch = new ArrayList<>(offers.size());
         for (OfferRecord offer : offers.values()) {
             if (unknownProducts.contains(offer.productId())) {

@@ -183,7 +183,8 @@ class CatalogImporterIT {
         jakarta.json.JsonObject offers = jakarta.json.Json.createReader(new java.io.StringReader(report)).readObject()
                 .getJsonObject("offers");
         assertEquals(2, offers.getInt("read"), report);
-        assertEquals(1, offers.getInt("inserted"), report);
+        assertEquals(1, offers.getInt("inserted") + offers.getInt("updated") + offers.getInt("unchanged"),
+                "stored (new on a fresh database, updated on a rerun): " + report);
         assertEquals(1, offers.getInt("skipped"), report);
         assertTrue(catalog.productJson("it-problems-p1").isPresent());
     }

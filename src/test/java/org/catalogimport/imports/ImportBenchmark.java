@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.DeactivationPolicy;
+import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageLocator;
@@ -80,6 +81,7 @@ public final class ImportBenchmark {
         Result second = importOnce(url, server, exchangePackage);
         double copySeconds = copyFloor(url, server);
 
+        System.out.println("accounting: every item read was stored, merged or skipped, in both imports (checked per entity)");
         System.out.printf(Locale.ROOT, "%nfirst import:      %7.1f s  %,9.0f items/s  rows: %s%n",
                 first.seconds, items / first.seconds, first.counts);
         System.out.printf(Locale.ROOT, "unchanged import:  %7.1f s  %,9.0f items/s  (%.0f %% of the first)%n",
@@ -101,6 +103,13 @@ public final class ImportBenchmark {
             ImportRun run = new ImportRun(connection, 2_000, DeactivationPolicy.DEFAULT, exchangePackage, Optional.empty(),
                     Thread::new);
             run.importAll(new CommerceMlReader());
+            // the importer refuses to commit an import whose accounting does not add up; say it was checked
+            EntityCounts counts = run.writer().counts();
+            counts.asMap().forEach((entity, c) -> {
+                if (!c.balanced()) {
+                    throw new IllegalStateException("accounting of " + entity + " does not add up: " + counts.toJson());
+                }
+            });
             connection.commit();
             return new Result(seconds(start), run.counts().skipped(), run.writer().counts().toJson());
         }

@@ -107,7 +107,17 @@ public final class ConsoleTimingBenchmark {
                     // why a heartbeat in the future: the watchdog must not fail this synthetic running session.
                     statement.execute("insert into import_session (status, started_at, total_items, processed_items, triggered_by, node, heartbeat_at)"
                             + " values ('RUNNING', now(), 1000, 500, 'bench', 'node-1', now() + interval '1 hour')");
+                    // one session with a million problems, for the session page and its CSV
+                    statement.execute("update import_session set skipped_items = 900000, warning_items = 100000"
+                            + " where id = (select min(id) from import_session where status = 'COMPLETED')");
+                    statement.execute("insert into import_problem (session_id, kind, entity, item_id, file, line, reason)"
+                            + " select (select min(id) from import_session where status = 'COMPLETED'),"
+                            + " case when i % 10 = 0 then 'WARNING' else 'SKIPPED' end, 'offers', 'offer-' || i,"
+                            + " 'offers/offers_1_' || (i / 1000) || '.xml', i % 5000,"
+                            + " 'the offer was skipped, with its 3 price(s) and 3 stock row(s): its product p-' || i || ' is not in the catalog'"
+                            + " from generate_series(1, 1000000) as i");
                     statement.execute("analyze import_session");
+                    statement.execute("analyze import_problem");
                 }
             }
             List<Double> pageTimes = new ArrayList<>();
@@ -134,6 +144,32 @@ public final class ConsoleTimingBenchmark {
             System.out.printf(Locale.ROOT, "with %,d sessions: page median %.0f ms (p90 %.0f), poll median %.0f ms (p90 %.0f), 20 rows per page%n",
                     sessions, median(pageTimes.subList(5, 30)), p90(pageTimes.subList(5, 30)),
                     median(pollTimes.subList(5, 30)), p90(pollTimes.subList(5, 30)));
+            long problemSession;
+            try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
+                 Statement statement = db.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery("select session_id from import_problem limit 1")) {
+                rows.next();
+                problemSession = rows.getLong(1);
+            }
+            List<Double> detailTimes = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = get(http, base.resolve("admin/session?id=" + problemSession));
+                detailTimes.add((System.nanoTime() - start) / 1e6);
+                if (!response.body().contains("offer-1<")) {
+                    throw new IllegalStateException("the session page should list its first problems: " + response.statusCode());
+                }
+            }
+            long csvStart = System.nanoTime();
+            HttpResponse<java.io.InputStream> csv = http.send(HttpRequest.newBuilder(
+                    base.resolve("admin/problems.csv?session=" + problemSession)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            long csvBytes;
+            try (java.io.InputStream in = csv.body()) {
+                csvBytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            System.out.printf(Locale.ROOT, "session page with 1,000,000 problems (count + first 50): median %.0f ms (p90 %.0f);"
+                            + " CSV of all of them: %.1f s, %.0f MB%n", median(detailTimes.subList(5, 30)),
+                    p90(detailTimes.subList(5, 30)), (System.nanoTime() - csvStart) / 1e9, csvBytes / 1e6);
         }
     }
 
