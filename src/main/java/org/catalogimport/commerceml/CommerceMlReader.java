@@ -2,6 +2,7 @@ package org.catalogimport.commerceml;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Streams CommerceML files into {@link CatalogVisitor} records: one pass per file, one item in
@@ -111,21 +112,37 @@ public final class CommerceMlReader {
      * no records are built, text is not decoded, and files that carry only dictionaries are not opened.
      */
     public long countItems(ExchangePackage pkg) throws PackageException {
+        return countItems(pkg, () -> false);
+    }
+
+    /**
+     * The same count, given up as soon as {@code stop} says so (then the count so far): a cancelled
+     * import must not first read a whole gigabyte to the end.
+     */
+    public long countItems(ExchangePackage pkg, BooleanSupplier stop) throws PackageException {
         long items = 0;
         for (PackageFile file : pkg.files()) {
+            if (stop.getAsBoolean()) {
+                return items;
+            }
             if (file.contents().stream().anyMatch(ITEM_CONTENTS::contains)) {
-                items += countItems(file);
+                items += countItems(file, stop);
             }
         }
         return items;
     }
 
-    private long countItems(PackageFile file) throws PackageException {
+    private long countItems(PackageFile file, BooleanSupplier stop) throws PackageException {
         long items = 0;
+        long tags = 0;
         String[] path = new String[16];
         int depth = 0;
         try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
             for (String tag = cursor.nextTag(); tag != null; tag = cursor.nextTag()) {
+                // why every 64k tags: one huge file (a classic import.xml) must not hold a cancel up either.
+                if ((++tags & 0xFFFF) == 0 && stop.getAsBoolean()) {
+                    return items;
+                }
                 if (tag.isEmpty()) {
                     depth--;
                     continue;

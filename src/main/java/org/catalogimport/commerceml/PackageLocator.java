@@ -2,6 +2,8 @@ package org.catalogimport.commerceml;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +25,13 @@ import java.util.stream.Stream;
  * a 3.1 split export) or a zip; with several zips the newest wins and the others are listed as
  * ignored. A zip is unpacked into a new folder inside {@code workDir}; the caller deletes it when done.
  * Files are recognised by their elements, so a renamed file still lands in the right stage. Files
- * that carry no catalog data (orders, {@code contragents/}) and symbolic links are listed in
+ * that carry no catalog data (orders, {@code contragents/}) and broken symbolic links are listed in
  * {@link ExchangePackage#ignored()}.
+ *
+ * <p>Symbolic links: the import folder itself may be a link (the usual way to switch a "current"
+ * export, and what volume mounts often are), and so may a package folder directly inside it; both
+ * are followed wherever they point. A link deeper inside a package is followed only while it stays
+ * inside that package; one that leads out of it refuses the whole package, as a link inside a zip does.
  */
 public final class PackageLocator {
 
@@ -42,7 +50,7 @@ public final class PackageLocator {
         List<Path> entries = topLevel(importDir);
         List<String> ignored = new ArrayList<>();
         Path zip = newestZip(entries);
-        Path root = importDir;
+        Path root = realPath(importDir);
         if (zip != null) {
             for (Path entry : entries) {
                 if (!entry.equals(zip)) {
@@ -139,27 +147,87 @@ public final class PackageLocator {
         }
     }
 
-    /** Every regular {@code *.xml} under root, links not followed (and listed as ignored). */
+    private static Path realPath(Path dir) throws PackageException {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new PackageException(dir.toString(), -1, -1, "the import folder cannot be read: " + e, e);
+        }
+    }
+
+    /** Thrown out of the tree walk when a link leads out of its package. */
+    private static final class EscapingLink extends IOException {
+        private final PackageException refusal;
+
+        EscapingLink(PackageException refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
+    }
+
+    /** Every regular {@code *.xml} under root, links followed as the class comment says. */
     private static List<Path> candidates(Path root, List<String> ignored) throws PackageException {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    checkLink(root, dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     if (attributes.isSymbolicLink()) {
+                        // why: with links followed, only a link whose target is missing arrives as a link.
                         ignored.add(relativeName(root, file));
-                    } else if (attributes.isRegularFile()
+                        return FileVisitResult.CONTINUE;
+                    }
+                    checkLink(root, file);
+                    if (attributes.isRegularFile()
                             && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException) {
+                        ignored.add(relativeName(root, file));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
             });
+        } catch (EscapingLink e) {
+            throw e.refusal;
         } catch (IOException e) {
             throw new PackageException(root.toString(), -1, -1, "the package folder cannot be read: " + e, e);
         }
         found.sort(Comparator.comparing(p -> relativeName(root, p), NaturalOrder.INSTANCE));
         return found;
+    }
+
+    /**
+     * A link directly in the import folder is a package of its own and may point anywhere; below
+     * that, a link must stay inside the package it is in (the import folder, or that linked folder).
+     */
+    private static void checkLink(Path root, Path path) throws IOException {
+        if (path.equals(root) || !Files.isSymbolicLink(path)) {
+            return;
+        }
+        Path top = root.resolve(root.relativize(path).getName(0));
+        if (top.equals(path) && Files.isDirectory(path)) {
+            return;
+        }
+        Path packageRoot = Files.isSymbolicLink(top) && Files.isDirectory(top) ? top.toRealPath() : root;
+        Path target = path.toRealPath();
+        if (!target.startsWith(packageRoot)) {
+            throw new EscapingLink(new PackageException(relativeName(root, path), -1, -1,
+                    "the package contains a symbolic link that leads outside it (to " + target
+                            + "); links could expose any file of the server, so nothing was imported", null));
+        }
     }
 
     static String relativeName(Path root, Path file) {

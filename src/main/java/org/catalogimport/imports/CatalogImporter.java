@@ -23,6 +23,7 @@ import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageLocator;
+import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
 /**
@@ -77,38 +78,59 @@ public class CatalogImporter {
 
     /** Imports the package in {@code importDir} (a folder, or a zip in it) for session {@code sessionId}. */
     public Outcome importPackage(long sessionId, java.nio.file.Path importDir) {
-        boolean started;
+        ImportProgress.Start started;
         try {
             started = progress.start(sessionId, 0, NodeName.get(), clock.instant());
         } catch (RuntimeException e) {
-            // why: the partial unique index allows one RUNNING session; the loser of a race ends here.
-            return failBeforeStart(sessionId, "Another import is already running: " + e.getMessage());
+            // why: the fence in the database (V3's one-running index) as a last resort; one line, no trace.
+            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE + " (" + RootCause.message(e) + ")",
+                    ImportLauncher.ALREADY_RUNNING_MESSAGE);
         }
-        if (!started) {
+        if (started == ImportProgress.Start.ANOTHER_RUNNING) {
+            // why: Redis lost the lock and two starts raced past the launcher's check; the loser ends here.
+            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE, ImportLauncher.ALREADY_RUNNING_MESSAGE);
+        }
+        if (started == ImportProgress.Start.NOT_PENDING) {
             return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, "Session " + sessionId + " is not pending");
         }
         java.nio.file.Path workDir = settings.workDir().resolve("session-" + sessionId);
+        boolean dryRun = sessions.find(sessionId).map(ImportSession::isDryRun).orElse(false);
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
         ImportRun run = null;
         try {
             CommerceMlReader reader = new CommerceMlReader();
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
-            progress.total(sessionId, reader.countItems(exchangePackage));
+            progress.total(sessionId, reader.countItems(exchangePackage, () -> counter.cancelledBy() != null));
+            counter.throwIfCancelled();
             transaction.setTransactionTimeout(settings.transactionTimeoutSeconds());
             transaction.begin();
             try (Connection connection = database.dataSource().getConnection()) {
+                counter.connectedTo(backendPid(connection));
                 run = new ImportRun(connection, settings.batchSize(), deactivationPolicy(sessionId), exchangePackage,
                         settings.mediaDir(), threads);
                 counter.attach(run);
                 run.importAll(reader);
+            } finally {
+                counter.connectedTo(null);
             }
-            transaction.commit();
-        } catch (PackageException | CatalogWriteRefused e) {
-            return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
-        } catch (SQLException e) {
-            return failAfterStart(sessionId, counter, ticker, databaseMessage(e), e);
+            counter.throwIfCancelled();
+            if (dryRun) {
+                // why: a check runs everything a real import does, then keeps none of it.
+                transaction.rollback();
+            } else {
+                transaction.commit();
+            }
         } catch (Exception e) {
+            if (counter.cancelledBy() != null) {
+                return cancelAfterStart(sessionId, counter, ticker);
+            }
+            if (e instanceof PackageException || e instanceof CatalogWriteRefused) {
+                return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
+            }
+            if (e instanceof SQLException sql) {
+                return failAfterStart(sessionId, counter, ticker, databaseMessage(sql), e);
+            }
             return failAfterStart(sessionId, counter, ticker, "The import stopped: " + e, e);
         } finally {
             deleteQuietly(workDir);
@@ -117,7 +139,8 @@ public class CatalogImporter {
         flushProgress(sessionId, counter);
         progress.complete(sessionId, run.counts(), run.writer().counts().toJson(), clock.instant());
         ImportRun finished = run;
-        LOG.info(() -> "Import " + sessionId + " completed: " + finished.writer().counts().toJson());
+        LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
+                + finished.writer().counts().toJson());
         return new Outcome(ImportStatus.COMPLETED, run.counts(), null);
     }
 
@@ -127,16 +150,57 @@ public class CatalogImporter {
         return new DeactivationPolicy(settings.maxDeactivationShare(), allowed);
     }
 
-    /** The running import as the ticker sees it: nothing until the catalog transaction has begun. */
+    /**
+     * The running import as the ticker sees it: nothing until the catalog transaction has begun.
+     * Also where a cancel request arrives (on the ticker's thread) and is passed to the import.
+     */
     static final class ProgressCounter {
         private volatile ImportRun run;
+        private volatile String cancelledBy;
+        private volatile Integer backendPid;
 
         void attach(ImportRun importRun) {
             run = importRun;
+            if (cancelledBy != null) {
+                importRun.cancel();
+            }
         }
 
         ImportRun run() {
             return run;
+        }
+
+        void connectedTo(Integer pid) {
+            backendPid = pid;
+        }
+
+        Integer backendPid() {
+            return backendPid;
+        }
+
+        void cancel(String user) {
+            cancelledBy = user;
+            ImportRun current = run;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+
+        String cancelledBy() {
+            return cancelledBy;
+        }
+
+        void throwIfCancelled() {
+            if (cancelledBy != null) {
+                throw new ImportRun.Cancelled();
+            }
+        }
+    }
+
+    private static Integer backendPid(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
@@ -156,10 +220,23 @@ public class CatalogImporter {
         ImportRun run = counter.run();
         if (run == null) {
             progress.report(sessionId, ImportCounts.NONE, clock.instant());
-            return;
+        } else {
+            progress.recordProblems(sessionId, run.drainProblems());
+            progress.report(sessionId, run.counts(), clock.instant());
         }
-        progress.recordProblems(sessionId, run.drainProblems());
-        progress.report(sessionId, run.counts(), clock.instant());
+        if (counter.cancelledBy() == null) {
+            progress.cancelRequestedBy(sessionId).ifPresent(user -> {
+                LOG.info(() -> "Import " + sessionId + ": " + user + " asked to cancel it");
+                counter.cancel(user);
+                // why: the import may be waiting in one long statement (a lock, a huge batch); cancelling
+                // that statement lets it stop now rather than after it. The pid is cleared before the
+                // connection goes back to the pool, so no one else's query is hit.
+                Integer pid = counter.backendPid();
+                if (pid != null) {
+                    progress.cancelStatement(pid);
+                }
+            });
+        }
     }
 
     private static void deleteQuietly(java.nio.file.Path dir) {
@@ -179,8 +256,9 @@ public class CatalogImporter {
         }
     }
 
-    private Outcome failBeforeStart(long sessionId, String message) {
-        LOG.warning(() -> "Import " + sessionId + " failed: " + message);
+    /** One log line (never a stack trace: nothing went wrong but a lost race), the plain message on the session. */
+    private Outcome failBeforeStart(long sessionId, String logLine, String message) {
+        LOG.warning(() -> "Import " + sessionId + " not started: " + logLine);
         progress.fail(sessionId, message, ImportCounts.NONE, clock.instant());
         return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, message);
     }
@@ -200,6 +278,18 @@ public class CatalogImporter {
         String reason = message + " Nothing was changed in the catalog.";
         progress.fail(sessionId, reason, counts, clock.instant());
         return new Outcome(ImportStatus.FAILED, counts, reason);
+    }
+
+    private Outcome cancelAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker) {
+        ImportRun run = counter.run();
+        stopTicker(ticker);
+        rollback();
+        ImportCounts counts = run == null ? ImportCounts.NONE : run.counts();
+        flushProgress(sessionId, counter);
+        String reason = "Cancelled by " + counter.cancelledBy() + ". Nothing was changed in the catalog.";
+        LOG.info(() -> "Import " + sessionId + " cancelled by " + counter.cancelledBy() + " and rolled back");
+        progress.cancel(sessionId, reason, counts, clock.instant());
+        return new Outcome(ImportStatus.CANCELLED, counts, reason);
     }
 
     private void rollback() {

@@ -38,6 +38,12 @@ public class ImportLauncher {
 
     private final Clock clock = Clock.systemUTC();
 
+    /**
+     * What a start says while another import runs, wherever that was found out: the Redis lock,
+     * the RUNNING session in PostgreSQL, or the database fence (V3's one-running index).
+     */
+    public static final String ALREADY_RUNNING_MESSAGE = "An import is already running in the cluster.";
+
     /** How a start request ended. */
     public enum Outcome { STARTED, ALREADY_RUNNING, UNAVAILABLE, NOT_STARTED }
 
@@ -45,14 +51,20 @@ public class ImportLauncher {
     }
 
     public StartResult start(String triggeredBy) {
-        return start(triggeredBy, false);
+        return start(triggeredBy, false, false);
+    }
+
+    public StartResult start(String triggeredBy, boolean allowMassDeactivation) {
+        return start(triggeredBy, allowMassDeactivation, false);
     }
 
     /**
      * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
      *                              the catalog (the administrator said so explicitly)
+     * @param dryRun                a check: the whole import under the same lock, always rolled back,
+     *                              so its change report and problems say what the package would do
      */
-    public StartResult start(String triggeredBy, boolean allowMassDeactivation) {
+    public StartResult start(String triggeredBy, boolean allowMassDeactivation, boolean dryRun) {
         RedissonImportLock.Held held;
         try {
             held = lock.tryAcquire();
@@ -62,21 +74,31 @@ public class ImportLauncher {
                     "Redis is not available, so the cluster-wide import lock cannot be taken: " + RootCause.message(e));
         }
         if (held == null) {
-            return new StartResult(Outcome.ALREADY_RUNNING, sessions.running().orElse(null),
-                    "An import is already running in the cluster.");
+            return new StartResult(Outcome.ALREADY_RUNNING, sessions.running().orElse(null), ALREADY_RUNNING_MESSAGE);
         }
         try {
+            // why: Redis may have lost the lock (restart, failover, a dead node's lock expiring
+            // before the watchdog fails its session); PostgreSQL still knows what runs.
+            var running = sessions.running();
+            if (running.isPresent()) {
+                held.release();
+                LOG.warning(() -> "Import not started: the Redis lock was free but session "
+                        + running.get().getId() + " is RUNNING in the database");
+                return new StartResult(Outcome.ALREADY_RUNNING, running.get(), ALREADY_RUNNING_MESSAGE);
+            }
             Path importDir = settings.importDir();
             if (!Files.isDirectory(importDir)) {
                 held.release();
                 return new StartResult(Outcome.NOT_STARTED, null,
                         "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR).");
             }
-            ImportSession session = sessions.save(new ImportSession(triggeredBy, NodeName.get(), clock.instant())
+            ImportSession fresh = new ImportSession(triggeredBy, NodeName.get(), clock.instant())
                     .allowingMassDeactivation(allowMassDeactivation)
-                    .readingPackage(packages.fingerprint().orElse(null)));
+                    .readingPackage(packages.fingerprint().orElse(null));
+            ImportSession session = sessions.save(dryRun ? fresh.asDryRun() : fresh);
             worker.run(session.getId(), held);
-            return new StartResult(Outcome.STARTED, session, "Import " + session.getId() + " started.");
+            return new StartResult(Outcome.STARTED, session,
+                    (dryRun ? "Check " : "Import ") + session.getId() + " started.");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Import not started", e);
             held.release();

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
@@ -36,18 +37,41 @@ public class ImportProgress {
     @Inject
     CatalogDatabase database;
 
-    public boolean start(long sessionId, long totalItems, String node, Instant now) {
-        return entityManager.createQuery("""
-                        update ImportSession s set s.status = :running, s.totalItems = :total, s.node = :node,
-                            s.heartbeatAt = :now, s.version = s.version + 1
-                        where s.id = :id and s.status in :previous""")
-                .setParameter("running", ImportStatus.RUNNING)
-                .setParameter("total", totalItems)
-                .setParameter("node", node)
-                .setParameter("now", now)
-                .setParameter("id", sessionId)
-                .setParameter("previous", ImportStatus.allowedPrevious(ImportStatus.RUNNING))
-                .executeUpdate() == 1;
+    /** How {@link #start} ended. */
+    public enum Start { STARTED, ANOTHER_RUNNING, NOT_PENDING }
+
+    /** Key of the transaction-scoped advisory lock that serialises PENDING -> RUNNING moves. */
+    private static final long START_LOCK_KEY = 0x636174616c6f67L; // "catalog"
+
+    /**
+     * PENDING -> RUNNING, unless another session is RUNNING.
+     *
+     * <p>Why the advisory lock and the NOT EXISTS: the one-running index (V3) is the fence, but
+     * hitting it throws a constraint violation that the container logs as a 250-line stack trace
+     * and that marks the transaction for rollback. Serialising the moves makes the check exact,
+     * so the loser of a race just updates nothing.
+     */
+    public Start start(long sessionId, long totalItems, String node, Instant now) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, START_LOCK_KEY)
+                .getSingleResult();
+        int updated = entityManager.createNativeQuery("""
+                        update import_session set status = 'RUNNING', total_items = ?1, node = ?2,
+                            heartbeat_at = ?3, version = version + 1
+                        where id = ?4 and status in (?5)
+                          and not exists (select 1 from import_session r where r.status = 'RUNNING')""")
+                .setParameter(1, totalItems)
+                .setParameter(2, node)
+                .setParameter(3, java.sql.Timestamp.from(now))
+                .setParameter(4, sessionId)
+                .setParameter(5, ImportStatus.allowedPrevious(ImportStatus.RUNNING).stream().map(Enum::name).toList())
+                .executeUpdate();
+        if (updated == 1) {
+            return Start.STARTED;
+        }
+        boolean pending = ((Number) entityManager.createNativeQuery(
+                        "select count(*) from import_session where id = ?1 and status = 'PENDING'")
+                .setParameter(1, sessionId).getSingleResult()).longValue() == 1;
+        return pending ? Start.ANOTHER_RUNNING : Start.NOT_PENDING;
     }
 
     /** The item count of the pre-scan, known once the package has been read through once. */
@@ -114,6 +138,24 @@ public class ImportProgress {
 
     public boolean complete(long sessionId, ImportCounts counts, String entityCountsJson, Instant now) {
         return finish(sessionId, ImportStatus.COMPLETED, null, counts, entityCountsJson, now);
+    }
+
+    /** Who asked to cancel the session, if anyone did (read by the running import every second). */
+    public Optional<String> cancelRequestedBy(long sessionId) {
+        @SuppressWarnings("unchecked")
+        List<String> requesters = entityManager.createNativeQuery(
+                        "select cancel_requested_by from import_session where id = ?1 and cancel_requested_at is not null")
+                .setParameter(1, sessionId).getResultList();
+        return requesters.stream().findFirst();
+    }
+
+    /** Cancels the statement that PostgreSQL backend {@code pid} is running (an import's, waiting or working). */
+    public void cancelStatement(int pid) {
+        entityManager.createNativeQuery("select pg_cancel_backend(?1)").setParameter(1, pid).getSingleResult();
+    }
+
+    public boolean cancel(long sessionId, String reason, ImportCounts counts, Instant now) {
+        return finish(sessionId, ImportStatus.CANCELLED, reason, counts, "{}", now);
     }
 
     public boolean fail(long sessionId, String reason, ImportCounts counts, Instant now) {

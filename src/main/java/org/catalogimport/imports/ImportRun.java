@@ -65,6 +65,20 @@ final class ImportRun implements CatalogVisitor {
         this.mediaDir = mediaDir;
     }
 
+    /** Thrown on the importing thread when an administrator cancelled the import. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private volatile boolean cancelled;
+
+    /** Asks the import to stop before the next record (called from the progress ticker's thread). */
+    void cancel() {
+        cancelled = true;
+    }
+
     /** Thrown through the reader when a database write fails; the importer unwraps it. */
     static final class WriteFailure extends RuntimeException {
         WriteFailure(SQLException cause) {
@@ -110,6 +124,9 @@ final class ImportRun implements CatalogVisitor {
                 }
                 if (event instanceof ParseFailure failure) {
                     throw failure.exception();
+                }
+                if (cancelled) {
+                    throw new Cancelled();
                 }
                 dispatch(event);
             }

@@ -70,6 +70,16 @@ public class ImportSession {
     @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
 
+    @Column(name = "cancel_requested_by", length = 100)
+    private String cancelRequestedBy;
+
+    @Column(name = "cancel_requested_at")
+    private Instant cancelRequestedAt;
+
+    /** A dry run ("check package"): imported in full, then always rolled back. */
+    @Column(name = "dry_run", nullable = false)
+    private boolean dryRun;
+
     @Version
     private int version;
 
@@ -112,6 +122,27 @@ public class ImportSession {
         skippedItems = counts.skipped();
         warningItems = counts.warnings();
         heartbeatAt = at;
+    }
+
+    /** Marks a new session as a dry run; only before it is stored. */
+    public ImportSession asDryRun() {
+        if (id != null) {
+            throw new IllegalStateException("Session " + id + " is already stored");
+        }
+        dryRun = true;
+        return this;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public String getCancelRequestedBy() {
+        return cancelRequestedBy;
+    }
+
+    public Instant getCancelRequestedAt() {
+        return cancelRequestedAt;
     }
 
     public ImportSession readingPackage(String fingerprint) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * <pre>
  *   PENDING ──► RUNNING ──► COMPLETED
  *      │           │
- *      └───────────┴──────► FAILED
+ *      ├───────────┼──────► FAILED
+ *      └───────────┴──────► CANCELLED
  * </pre>
  *
  * Every status change in the database is a conditional update from one of the allowed previous
@@ -19,14 +20,16 @@ public enum ImportStatus {
     PENDING,
     RUNNING,
     COMPLETED,
-    FAILED;
+    FAILED,
+    /** Stopped on an administrator's request; rolled back like a failure, but nothing went wrong. */
+    CANCELLED;
 
     /** The statuses a session may move to from this one. */
     public Set<ImportStatus> allowedNext() {
         return switch (this) {
-            case PENDING -> EnumSet.of(RUNNING, FAILED);
-            case RUNNING -> EnumSet.of(COMPLETED, FAILED);
-            case COMPLETED, FAILED -> EnumSet.noneOf(ImportStatus.class);
+            case PENDING -> EnumSet.of(RUNNING, FAILED, CANCELLED);
+            case RUNNING -> EnumSet.of(COMPLETED, FAILED, CANCELLED);
+            case COMPLETED, FAILED, CANCELLED -> EnumSet.noneOf(ImportStatus.class);
         };
     }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.redis.RedissonImportLock;
 
 /** Runs a started import on a container thread and releases the import lock when it has ended. */
@@ -35,8 +36,9 @@ public class ImportWorker {
             try {
                 lock.release();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The import lock of session " + sessionId
-                        + " could not be released; it expires within 30 s", e);
+                // why one line: the usual cause is a lock Redis already lost (restart, flush), nothing to debug.
+                LOG.warning(() -> "The import lock of session " + sessionId
+                        + " could not be released (" + RootCause.message(e) + "); it expires within 30 s");
             }
         }
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -586,6 +587,9 @@ class CommerceMlReaderTest {
 
         // Then
         assertEquals(2 + 2 + 1, items);
+        // and a count asked to stop after the first file gives up there (a cancelled import)
+        AtomicInteger asked = new AtomicInteger();
+        assertEquals(2, new CommerceMlReader().countItems(pkg, () -> asked.incrementAndGet() > 1));
     }
 
     @Test

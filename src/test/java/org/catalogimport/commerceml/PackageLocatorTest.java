@@ -237,18 +237,70 @@ class PackageLocatorTest {
     }
 
     @Test
-    @DisplayName("symbolic links in the import folder are not followed and are listed as ignored")
-    void ignoresSymbolicLinks() throws Exception {
+    @DisplayName("a link inside the package that leads outside it refuses the package, as a link in a zip does")
+    void refusesLinksThatEscapeThePackage() throws Exception {
         // Given a real file and a link to a file outside the folder
         write(importDir, "import.xml", GOODS);
         Path outside = write(workDir, "outside.xml", UNITS);
         Files.createSymbolicLink(importDir.resolve("link.xml"), outside);
 
         // When the package is located
-        ExchangePackage pkg = locator.locate(importDir, workDir);
+        PackageException failure = assertThrows(PackageException.class, () -> locator.locate(importDir, workDir));
 
-        // Then
-        assertEquals(List.of("import.xml"), names(pkg));
-        assertEquals(List.of("link.xml"), pkg.ignored());
+        // Then nothing of it is read, and the message says which link and where it leads
+        assertEquals("link.xml: the package contains a symbolic link that leads outside it (to " + outside.toRealPath()
+                + "); links could expose any file of the server, so nothing was imported", failure.getMessage());
+    }
+
+    @Test
+    @DisplayName("an import folder that is a symbolic link is followed")
+    void followsAnImportFolderThatIsALink() throws Exception {
+        // Given the export in a folder of its own and the import folder a link to it ("current")
+        Path export = workDir.resolve("export-2026-11-28");
+        write(export, "goods/goods.xml", GOODS);
+        write(export, "offers/offers.xml", OFFERS);
+        Path current = Files.createSymbolicLink(workDir.resolve("current"), export);
+
+        // When the package is located through the link
+        ExchangePackage pkg = locator.locate(current, workDir.resolve("work"));
+
+        // Then its files are found, named relative to the package
+        assertEquals(List.of("goods/goods.xml", "offers/offers.xml"), names(pkg));
+    }
+
+    @Test
+    @DisplayName("a package folder inside the import folder that is a link is followed wherever it points; links that stay inside a package too")
+    void followsLinkedPackageFoldersAndInnerLinksThatStayInside() throws Exception {
+        // Given goods/ as a link to a folder elsewhere, with a link inside it to a file of its own
+        Path goods = workDir.resolve("mounted-goods");
+        write(goods, "goods.xml", GOODS);
+        write(goods, "more/offers.xml", OFFERS);
+        Files.createSymbolicLink(goods.resolve("offers-link.xml"), goods.resolve("more/offers.xml"));
+        Files.createSymbolicLink(importDir.resolve("goods"), goods);
+        // and a link whose target is gone
+        Files.createSymbolicLink(importDir.resolve("gone.xml"), workDir.resolve("no-such-file.xml"));
+
+        // When the package is located
+        ExchangePackage pkg = locator.locate(importDir, workDir.resolve("work"));
+
+        // Then the linked folder's files are read, and the broken link is listed as ignored
+        assertEquals(List.of("goods/goods.xml", "goods/more/offers.xml", "goods/offers-link.xml"),
+                names(pkg).stream().sorted().toList());
+        assertEquals(List.of("gone.xml"), pkg.ignored());
+    }
+
+    @Test
+    @DisplayName("a link inside a linked package folder that leads out of that folder refuses the package")
+    void refusesLinksThatEscapeALinkedPackageFolder() throws Exception {
+        Path goods = workDir.resolve("mounted-goods");
+        write(goods, "goods.xml", GOODS);
+        Path secret = write(workDir, "secret/passwd.xml", UNITS);
+        Files.createSymbolicLink(goods.resolve("passwd.xml"), secret);
+        Files.createSymbolicLink(importDir.resolve("goods"), goods);
+
+        PackageException failure = assertThrows(PackageException.class, () -> locator.locate(importDir, workDir.resolve("work")));
+
+        assertTrue(failure.getMessage().startsWith("goods/passwd.xml: the package contains a symbolic link that leads outside it"),
+                failure.getMessage());
     }
 }

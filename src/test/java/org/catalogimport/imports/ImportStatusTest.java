@@ -1,5 +1,6 @@
 package org.catalogimport.imports;
 
+import static org.catalogimport.imports.ImportStatus.CANCELLED;
 import static org.catalogimport.imports.ImportStatus.COMPLETED;
 import static org.catalogimport.imports.ImportStatus.FAILED;
 import static org.catalogimport.imports.ImportStatus.PENDING;
@@ -21,15 +22,16 @@ class ImportStatusTest {
 
     @Test
     void onlyTheDocumentedTransitionsAreAllowed() {
-        assertEquals(EnumSet.of(RUNNING, FAILED), PENDING.allowedNext());
-        assertEquals(EnumSet.of(COMPLETED, FAILED), RUNNING.allowedNext());
+        assertEquals(EnumSet.of(RUNNING, FAILED, CANCELLED), PENDING.allowedNext());
+        assertEquals(EnumSet.of(COMPLETED, FAILED, CANCELLED), RUNNING.allowedNext());
+        assertTrue(CANCELLED.allowedNext().isEmpty());
         assertTrue(COMPLETED.allowedNext().isEmpty());
         assertTrue(FAILED.allowedNext().isEmpty());
     }
 
     @Test
-    void finalStatusesAreCompletedAndFailed() {
-        assertEquals(EnumSet.of(COMPLETED, FAILED),
+    void finalStatusesAreCompletedFailedAndCancelled() {
+        assertEquals(EnumSet.of(COMPLETED, FAILED, CANCELLED),
                 EnumSet.copyOf(java.util.Arrays.stream(ImportStatus.values()).filter(ImportStatus::isFinal).toList()));
     }
 
@@ -38,6 +40,7 @@ class ImportStatusTest {
         assertEquals(EnumSet.of(PENDING), ImportStatus.allowedPrevious(RUNNING));
         assertEquals(EnumSet.of(PENDING, RUNNING), ImportStatus.allowedPrevious(FAILED));
         assertEquals(EnumSet.of(RUNNING), ImportStatus.allowedPrevious(COMPLETED));
+        assertEquals(EnumSet.of(PENDING, RUNNING), ImportStatus.allowedPrevious(CANCELLED));
         assertTrue(ImportStatus.allowedPrevious(PENDING).isEmpty());
     }
 

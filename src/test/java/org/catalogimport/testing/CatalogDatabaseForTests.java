@@ -31,6 +31,7 @@ public final class CatalogDatabaseForTests {
             Flyway.configure()
                     .dataSource(services.dbUrl(), services.dbUser(), services.dbPassword())
                     .locations("classpath:db/migration")
+                    .outOfOrder(true) // as DatabaseMigrations: numbers are reserved per feature
                     .load()
                     .migrate();
             migrated = true;

@@ -15,12 +15,14 @@ import org.catalogimport.imports.ImportStatus;
  * {@code warnings}: items stored with a caveat; {@code failedItems} is the skipped count under its
  * old name, kept for existing clients. {@code changeReport} (per entity: read, inserted, updated,
  * unchanged, merged, skipped, deactivated, warnings) and {@code problems} only on the single-session
- * answer.
+ * answer. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
+ * cancel it.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
                                 long totalItems, long processedItems, long skippedItems, long warnings,
                                 long failedItems, String errorMessage, String triggeredBy, String node,
-                                Instant heartbeatAt, boolean allowMassDeactivation, JsonObject changeReport,
+                                Instant heartbeatAt, boolean allowMassDeactivation, boolean dryRun,
+                                String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
                                 List<ImportSessions.Problem> problems) {
 
     public static ImportSessionView of(ImportSession session) {
@@ -32,7 +34,8 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
                 session.getSkippedItems(), session.getWarningItems(), session.getSkippedItems(),
                 session.getErrorMessage(), session.getTriggeredBy(), session.getNode(), session.getHeartbeatAt(),
-                session.isAllowMassDeactivation(), parse(changeReportJson), problems);
+                session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
+                session.getCancelRequestedAt(), parse(changeReportJson), problems);
     }
 
     private static JsonObject parse(String json) {

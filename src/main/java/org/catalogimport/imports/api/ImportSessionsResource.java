@@ -17,14 +17,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 
 /**
  * Import sessions for automation: start one ({@code POST}: 202 with the session, 409 while one
- * runs, 503 when Redis or PostgreSQL is unavailable), list them, read one with its change report
- * and problems.
+ * runs, 503 when Redis or PostgreSQL is unavailable; {@code ?dryRun=true} for a check that is
+ * always rolled back), cancel one, list them, read one with its change report and problems.
  */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,14 +40,20 @@ public class ImportSessionsResource {
     @Inject
     ImportLauncher launcher;
 
+    @Inject
+    ImportCancellation cancellation;
+
     /**
      * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
      *                              the active products or offers (otherwise such an import fails)
+     * @param dryRun                a check: the whole import, always rolled back
      */
     @POST
     public Response start(@Context SecurityContext security, @Context UriInfo uri,
-                          @QueryParam("allowMassDeactivation") @DefaultValue("false") boolean allowMassDeactivation) {
-        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName(), allowMassDeactivation);
+                          @QueryParam("allowMassDeactivation") @DefaultValue("false") boolean allowMassDeactivation,
+                          @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName(), allowMassDeactivation,
+                dryRun);
         return switch (result.outcome()) {
             case STARTED -> Response.accepted(ImportSessionView.of(result.session()))
                     .location(uri.getAbsolutePathBuilder().path(String.valueOf(result.session().getId())).build())
@@ -55,6 +62,23 @@ public class ImportSessionsResource {
                     .entity(message(result.message(), result.session() == null ? null : result.session().getId())).build();
             case UNAVAILABLE, NOT_STARTED -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .entity(message(result.message(), null)).build();
+        };
+    }
+
+    /**
+     * Cancels a session: 202 while the running import stops (it ends CANCELLED within seconds),
+     * 200 when it had not started yet (CANCELLED now), 409 when it had already ended, 404.
+     */
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@PathParam("id") long id, @Context SecurityContext security) {
+        ImportCancellation.Result result = cancellation.request(id, security.getUserPrincipal().getName());
+        return switch (result.outcome()) {
+            case CANCELLED -> Response.ok(ImportSessionView.of(result.session().orElseThrow())).build();
+            case REQUESTED -> Response.accepted(ImportSessionView.of(result.session().orElseThrow())).build();
+            case ALREADY_FINISHED -> Response.status(Response.Status.CONFLICT).entity(Map.of("message",
+                    "Import " + id + " has already ended (" + result.session().orElseThrow().getStatus() + ").")).build();
+            case NOT_FOUND -> throw new NotFoundException("No import session " + id);
         };
     }
 

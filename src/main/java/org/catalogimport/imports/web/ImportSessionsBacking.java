@@ -11,11 +11,13 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.imports.PackagePreviews;
+import org.catalogimport.imports.retention.HistoryRetention;
 
 /**
  * Backs {@code /admin/imports}: the sessions table, the start button, and the poll that refreshes
@@ -50,18 +52,51 @@ public class ImportSessionsBacking implements Serializable {
         running().ifPresent(session -> watchedSessionId = session.getId());
     }
 
+    @Inject
+    ImportCancellation cancellation;
+
+    @Inject
+    HistoryRetention retention;
+
+    /** For the footer: how long the history is kept. */
+    public int getRetentionDays() {
+        return retention.retentionDays();
+    }
+
     /** The "Start import" button. Returns at once: the import runs on the server. */
     public void start() {
+        launch(false);
+    }
+
+    /** The "Check package" button: a dry run, always rolled back. */
+    public void check() {
+        launch(true);
+    }
+
+    /** A row's "Cancel" button (after its confirmation). */
+    public void cancel(long sessionId) {
+        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        ImportCancellation.Result result = cancellation.request(sessionId, user);
+        running = null;
+        switch (result.outcome()) {
+            case REQUESTED -> message(FacesMessage.SEVERITY_INFO, "imports.cancelRequested", sessionId);
+            case CANCELLED -> message(FacesMessage.SEVERITY_INFO, "imports.cancelledNow", sessionId);
+            case ALREADY_FINISHED, NOT_FOUND -> message(FacesMessage.SEVERITY_WARN, "imports.cancelTooLate", sessionId);
+        }
+    }
+
+    private void launch(boolean dryRun) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(user, allowMassDeactivation && isNextPackageFull());
+        ImportLauncher.StartResult result = launcher.start(user, allowMassDeactivation && isNextPackageFull(), dryRun);
         allowMassDeactivation = false;
         running = null;
         nextPackage = null;
         switch (result.outcome()) {
             case STARTED -> {
                 watchedSessionId = result.session().getId();
-                message(FacesMessage.SEVERITY_INFO, "imports.started", result.session().getId());
+                message(FacesMessage.SEVERITY_INFO, dryRun ? "imports.checkStarted" : "imports.started",
+                        result.session().getId());
             }
             case ALREADY_RUNNING -> message(FacesMessage.SEVERITY_WARN, "imports.alreadyRunning");
             default -> message(FacesMessage.SEVERITY_ERROR, "imports.startFailed", result.message());
@@ -77,12 +112,17 @@ public class ImportSessionsBacking implements Serializable {
         }
         sessions.find(watchedSessionId).filter(s -> s.getStatus().isFinal()).ifPresent(finished -> {
             watchedSessionId = null;
-            if (finished.getStatus() == ImportStatus.COMPLETED && finished.getProblemCount() > 0) {
+            if (finished.getStatus() == ImportStatus.COMPLETED && finished.isDryRun()) {
+                message(FacesMessage.SEVERITY_INFO, "imports.checkCompleted", finished.getId(),
+                        finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems());
+            } else if (finished.getStatus() == ImportStatus.COMPLETED && finished.getProblemCount() > 0) {
                 message(FacesMessage.SEVERITY_WARN, "imports.completedWithProblems", finished.getId(),
                         finished.getProcessedItems(), finished.getSkippedItems(), finished.getWarningItems(),
                         finished.getProblemCount());
             } else if (finished.getStatus() == ImportStatus.COMPLETED) {
                 message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(), finished.getProcessedItems());
+            } else if (finished.getStatus() == ImportStatus.CANCELLED) {
+                message(FacesMessage.SEVERITY_INFO, "imports.cancelledMessage", finished.getId(), finished.getErrorMessage());
             } else {
                 message(FacesMessage.SEVERITY_ERROR, "imports.failed", finished.getId(), finished.getErrorMessage());
             }

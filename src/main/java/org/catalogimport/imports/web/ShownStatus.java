@@ -60,6 +60,7 @@ final class ShownStatus {
             case "COMPLETED" -> "pi-check-circle";
             case COMPLETED_WITH_PROBLEMS -> "pi-exclamation-triangle";
             case "FAILED" -> "pi-times-circle";
+            case "CANCELLED" -> "pi-ban";
             default -> "pi-circle";
         };
     }

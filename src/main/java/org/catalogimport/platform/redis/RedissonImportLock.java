@@ -63,6 +63,29 @@ public class RedissonImportLock {
         return lock().isLocked();
     }
 
+    /**
+     * Milliseconds until the lock expires unless its holder renews it; {@code -2} when it is free.
+     * Asked with a short bound of its own: the console's lock panel must not hang a page on Redis.
+     */
+    public long remainingMillis(long timeoutMillis) {
+        try {
+            return lock().remainTimeToLiveAsync().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while talking to Redis", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Redis did not tell who holds the import lock: " + e, e);
+        }
+    }
+
+    /**
+     * Frees the lock whoever holds it: only for the console's lock panel, once the holder is known
+     * to be gone (its session ended, or its node stopped reporting).
+     */
+    public boolean forceRelease() {
+        return lock().forceUnlock();
+    }
+
     private RLock lock() {
         return redisson.getLock(LOCK_NAME);
     }

@@ -76,7 +76,7 @@ public final class ConsoleTimingBenchmark {
             String page = get(http, base.resolve("admin/imports")).body();
             long clicked = System.nanoTime();
             HttpResponse<String> click = ajax(http, base, viewState(page), "sessions:confirmStart",
-                    "sessions:startPanel sessions:packagePanel sessions:table sessions:live sessions:messages");
+                    "sessions:startPanel sessions:packagePanel sessions:lockPanel sessions:table sessions:live sessions:messages");
             double clickResponseMs = (System.nanoTime() - clicked) / 1e6;
             double toRunningMs = -1;
             try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
@@ -135,7 +135,7 @@ public final class ConsoleTimingBenchmark {
             for (int i = 0; i < 30; i++) {
                 long start = System.nanoTime();
                 HttpResponse<String> response = ajax(http, base, viewState, "sessions:poll",
-                        "sessions:startPanel sessions:packagePanel sessions:table sessions:live sessions:messages");
+                        "sessions:startPanel sessions:packagePanel sessions:lockPanel sessions:table sessions:live sessions:messages");
                 pollTimes.add((System.nanoTime() - start) / 1e6);
                 if (response.statusCode() != 200 || !response.body().contains("partial-response")) {
                     throw new IllegalStateException("poll failed: " + response.statusCode() + " " + response.body());

@@ -1,0 +1,21 @@
+package org.catalogimport.imports.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import org.catalogimport.imports.ImportMetrics;
+
+/** {@code GET /api/metrics}: the import figures for Prometheus (admin role, HTTP Basic, like all of /api). */
+@Path("metrics")
+public class ImportMetricsResource {
+
+    @Inject
+    ImportMetrics metrics;
+
+    @GET
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String scrape() {
+        return metrics.prometheusText();
+    }
+}
