@@ -71,9 +71,13 @@ public class CatalogImporter {
     public record Outcome(ImportStatus status, ImportCounts counts, String errorMessage) {
     }
 
-    /** Imports the configured package into the catalog for session {@code sessionId} (PENDING). */
+    /**
+     * Imports the package of session {@code sessionId} (PENDING): the folder it was started with,
+     * or the configured import folder.
+     */
     public Outcome importPackage(long sessionId) {
-        return importPackage(sessionId, settings.importDir());
+        java.nio.file.Path dir = sessions.find(sessionId).flatMap(ImportSession::packageDir).orElse(settings.importDir());
+        return importPackage(sessionId, dir);
     }
 
     /** Imports the package in {@code importDir} (a folder, or a zip in it) for session {@code sessionId}. */

@@ -50,21 +50,16 @@ public class ImportLauncher {
     public record StartResult(Outcome outcome, ImportSession session, String message) {
     }
 
+    /** A console start of the configured import folder (kept for callers that need nothing else). */
     public StartResult start(String triggeredBy) {
-        return start(triggeredBy, false, false);
-    }
-
-    public StartResult start(String triggeredBy, boolean allowMassDeactivation) {
-        return start(triggeredBy, allowMassDeactivation, false);
+        return start(ImportRequest.of(triggeredBy, ImportSource.CONSOLE));
     }
 
     /**
-     * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
-     *                              the catalog (the administrator said so explicitly)
-     * @param dryRun                a check: the whole import under the same lock, always rolled back,
-     *                              so its change report and problems say what the package would do
+     * Takes the cluster's import lock without waiting and starts the import {@code request} asks
+     * for; see {@link ImportRequest} for the options.
      */
-    public StartResult start(String triggeredBy, boolean allowMassDeactivation, boolean dryRun) {
+    public StartResult start(ImportRequest request) {
         RedissonImportLock.Held held;
         try {
             held = lock.tryAcquire();
@@ -86,19 +81,22 @@ public class ImportLauncher {
                         + running.get().getId() + " is RUNNING in the database");
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get(), ALREADY_RUNNING_MESSAGE);
             }
-            Path importDir = settings.importDir();
+            Path importDir = request.packageDir() == null ? settings.importDir() : request.packageDir();
             if (!Files.isDirectory(importDir)) {
                 held.release();
-                return new StartResult(Outcome.NOT_STARTED, null,
-                        "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR).");
+                return new StartResult(Outcome.NOT_STARTED, null, request.packageDir() == null
+                        ? "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR)."
+                        : "The package folder " + importDir + " does not exist.");
             }
-            ImportSession fresh = new ImportSession(triggeredBy, NodeName.get(), clock.instant())
-                    .allowingMassDeactivation(allowMassDeactivation)
-                    .readingPackage(packages.fingerprint().orElse(null));
-            ImportSession session = sessions.save(dryRun ? fresh.asDryRun() : fresh);
+            ImportSession fresh = new ImportSession(request.triggeredBy(), NodeName.get(), clock.instant())
+                    .from(request.source(), request.sourceReference(), request.packageDir())
+                    .allowingMassDeactivation(request.allowMassDeactivation())
+                    .readingPackage(request.packageDir() == null
+                            ? packages.fingerprint().orElse(null) : packages.fingerprintOf(request.packageDir()).orElse(null));
+            ImportSession session = sessions.save(request.dryRun() ? fresh.asDryRun() : fresh);
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session,
-                    (dryRun ? "Check " : "Import ") + session.getId() + " started.");
+                    (request.dryRun() ? "Check " : "Import ") + session.getId() + " started.");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Import not started", e);
             held.release();

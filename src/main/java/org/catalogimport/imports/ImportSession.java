@@ -77,6 +77,19 @@ public class ImportSession {
     private Instant cancelRequestedAt;
 
     /** A dry run ("check package"): imported in full, then always rolled back. */
+    /** Null only for sessions from before V8, whose source was not recorded. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private ImportSource source = ImportSource.CONSOLE;
+
+    /** What of the source the session belongs to, e.g. "exchange 12"; null for a plain start. */
+    @Column(name = "source_reference", length = 255)
+    private String sourceReference;
+
+    /** The folder the session reads; null: the configured import folder. */
+    @Column(name = "package_dir", length = 1000)
+    private String packageDir;
+
     @Column(name = "dry_run", nullable = false)
     private boolean dryRun;
 
@@ -143,6 +156,27 @@ public class ImportSession {
 
     public Instant getCancelRequestedAt() {
         return cancelRequestedAt;
+    }
+
+    /** Where the session comes from and which folder it reads ({@code null}: the import folder). */
+    public ImportSession from(ImportSource from, String reference, java.nio.file.Path dir) {
+        source = Objects.requireNonNull(from, "source");
+        sourceReference = reference;
+        packageDir = dir == null ? null : dir.toString();
+        return this;
+    }
+
+    public ImportSource getSource() {
+        return source;
+    }
+
+    public String getSourceReference() {
+        return sourceReference;
+    }
+
+    /** The folder this session reads, or empty for the configured import folder. */
+    public java.util.Optional<java.nio.file.Path> packageDir() {
+        return java.util.Optional.ofNullable(packageDir).map(java.nio.file.Path::of);
     }
 
     public ImportSession readingPackage(String fingerprint) {

@@ -65,6 +65,18 @@ public class PackagePreviews {
         return preview().map(PackagePreview::fingerprint);
     }
 
+    /**
+     * The fingerprint of the package in {@code dir} (a folder an exchange or an upload staged), read
+     * now: such a folder is read once, when its import starts.
+     */
+    public Optional<String> fingerprintOf(Path dir) {
+        try {
+            return Optional.of(inspector.inspect(dir).fingerprint());
+        } catch (PackageException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private synchronized Optional<PackagePreview> preview() {
         Instant now = clock.instant();
         if (Duration.between(listedAt, now).compareTo(RECHECK) < 0) {

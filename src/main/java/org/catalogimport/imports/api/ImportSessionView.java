@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
+import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.ImportStatus;
 
 /**
@@ -15,12 +16,14 @@ import org.catalogimport.imports.ImportStatus;
  * {@code warnings}: items stored with a caveat; {@code failedItems} is the skipped count under its
  * old name, kept for existing clients. {@code changeReport} (per entity: read, inserted, updated,
  * unchanged, merged, skipped, deactivated, warnings) and {@code problems} only on the single-session
- * answer. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
+ * answer. {@code source}: CONSOLE, API or EXCHANGE (null for sessions older than
+ * that record), {@code sourceReference}: e.g. "exchange 12". {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
  * cancel it.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
                                 long totalItems, long processedItems, long skippedItems, long warnings,
-                                long failedItems, String errorMessage, String triggeredBy, String node,
+                                long failedItems, String errorMessage, String triggeredBy, ImportSource source,
+                                String sourceReference, String node,
                                 Instant heartbeatAt, boolean allowMassDeactivation, boolean dryRun,
                                 String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
                                 List<ImportSessions.Problem> problems) {
@@ -33,7 +36,8 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
                 session.getSkippedItems(), session.getWarningItems(), session.getSkippedItems(),
-                session.getErrorMessage(), session.getTriggeredBy(), session.getNode(), session.getHeartbeatAt(),
+                session.getErrorMessage(), session.getTriggeredBy(), session.getSource(),
+                session.getSourceReference(), session.getNode(), session.getHeartbeatAt(),
                 session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
                 session.getCancelRequestedAt(), parse(changeReportJson), problems);
     }

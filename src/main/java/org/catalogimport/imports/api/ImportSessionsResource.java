@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
+import org.catalogimport.imports.ImportRequest;
+import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 
@@ -52,8 +54,9 @@ public class ImportSessionsResource {
     public Response start(@Context SecurityContext security, @Context UriInfo uri,
                           @QueryParam("allowMassDeactivation") @DefaultValue("false") boolean allowMassDeactivation,
                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        ImportLauncher.StartResult result = launcher.start(security.getUserPrincipal().getName(), allowMassDeactivation,
-                dryRun);
+        ImportLauncher.StartResult result = launcher.start(
+                ImportRequest.of(security.getUserPrincipal().getName(), ImportSource.API)
+                        .allowingMassDeactivation(allowMassDeactivation).asDryRun(dryRun));
         return switch (result.outcome()) {
             case STARTED -> Response.accepted(ImportSessionView.of(result.session()))
                     .location(uri.getAbsolutePathBuilder().path(String.valueOf(result.session().getId())).build())

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
+import org.catalogimport.imports.ImportRequest;
+import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
@@ -88,7 +90,8 @@ public class ImportSessionsBacking implements Serializable {
     private void launch(boolean dryRun) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(user, allowMassDeactivation && isNextPackageFull(), dryRun);
+        ImportLauncher.StartResult result = launcher.start(ImportRequest.of(user, ImportSource.CONSOLE)
+                .allowingMassDeactivation(allowMassDeactivation && isNextPackageFull()).asDryRun(dryRun));
         allowMassDeactivation = false;
         running = null;
         nextPackage = null;

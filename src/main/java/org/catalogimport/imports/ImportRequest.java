@@ -1,0 +1,42 @@
+package org.catalogimport.imports;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a caller asks the launcher to import, and how.
+ *
+ * @param triggeredBy           the user who asked (console or API user, or the exchange's 1C user)
+ * @param source                which way in the request came
+ * @param sourceReference       what of that source it belongs to (e.g. "exchange 12"), or {@code null}
+ * @param packageDir            the folder (or folder with a zip) to read; {@code null}: the configured
+ *                              import folder
+ * @param allowMassDeactivation let a full exchange deactivate more than the configured share
+ * @param dryRun                a check: the whole import under the same lock, always rolled back
+ */
+public record ImportRequest(String triggeredBy, ImportSource source, String sourceReference, Path packageDir,
+                            boolean allowMassDeactivation, boolean dryRun) {
+
+    public ImportRequest {
+        Objects.requireNonNull(triggeredBy, "triggeredBy");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** The configured import folder, a real import, the mass-deactivation guard on. */
+    public static ImportRequest of(String triggeredBy, ImportSource source) {
+        return new ImportRequest(triggeredBy, source, null, null, false, false);
+    }
+
+    public ImportRequest allowingMassDeactivation(boolean allow) {
+        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allow, dryRun);
+    }
+
+    public ImportRequest asDryRun(boolean check) {
+        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allowMassDeactivation, check);
+    }
+
+    /** Reads {@code dir} instead of the configured import folder; {@code reference} says whose it is. */
+    public ImportRequest reading(Path dir, String reference) {
+        return new ImportRequest(triggeredBy, source, reference, dir, allowMassDeactivation, dryRun);
+    }
+}
