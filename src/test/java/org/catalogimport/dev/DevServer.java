@@ -23,7 +23,8 @@ import org.catalogimport.testing.ServiceEndpoints;
  *       (data kept in target/dev) and an embedded Redis are started and used;</li>
  *   <li>{@code CATALOG_IMPORT_DIR} unset: a demo 1C package is written to target/dev/import;</li>
  *   <li>{@code CATALOG_ADMIN_PASSWORD} unset: a random password is generated once, kept in
- *       target/dev/admin-password and printed.</li>
+ *       target/dev/admin-password and printed; the same for the 1C exchange user ({@code 1c},
+ *       target/dev/exchange-password) unless {@code CATALOG_EXCHANGE_PASSWORD} is set.</li>
  * </ul>
  * This class lives in the test sources so that none of it, nor the embedded servers, reaches the WAR.
  */
@@ -43,9 +44,16 @@ public final class DevServer {
         Map<String, String> appEnv = new HashMap<>(PayaraMicroProcess.applicationEnvironment(services));
         appEnv.put("CATALOG_IMPORT_DIR", value(env, "CATALOG_IMPORT_DIR").orElse(demoPackage(devDir).toString()));
         String adminUser = value(env, "CATALOG_ADMIN_USER").orElse("admin");
-        String adminPassword = value(env, "CATALOG_ADMIN_PASSWORD").orElse(generatedPassword(devDir));
+        String adminPassword = value(env, "CATALOG_ADMIN_PASSWORD").orElse(generatedPassword(devDir, "admin-password"));
         appEnv.put("CATALOG_ADMIN_USER", adminUser);
         appEnv.put("CATALOG_ADMIN_PASSWORD", adminPassword);
+        // why: the default work folder is under java.io.tmpdir, which for Payara here is target/,
+        // where target/catalog-import is the WAR's own build folder.
+        appEnv.put("CATALOG_IMPORT_WORK_DIR", value(env, "CATALOG_IMPORT_WORK_DIR").orElse(devDir.resolve("work").toString()));
+        String exchangeUser = value(env, "CATALOG_EXCHANGE_USER").orElse("1c");
+        String exchangePassword = value(env, "CATALOG_EXCHANGE_PASSWORD").orElse(generatedPassword(devDir, "exchange-password"));
+        appEnv.put("CATALOG_EXCHANGE_USER", exchangeUser);
+        appEnv.put("CATALOG_EXCHANGE_PASSWORD", exchangePassword);
         int port = Integer.parseInt(value(env, "CATALOG_HTTP_PORT").orElse("8080"));
 
         PayaraMicroProcess payara = PayaraMicroProcess.start(
@@ -56,11 +64,14 @@ public final class DevServer {
         System.out.printf("%n============================================================%n"
                         + " catalog-import is running at %s  (ready in %d s)%n"
                         + " Sign in as '%s' with password '%s'%n"
+                        + " 1C exchange: %s1c_exchange  user '%s', password '%s'%n"
                         + " 1C packages are read from %s%n"
                         + " Press Ctrl+C to stop.%n"
                         + "============================================================%n%n",
                 payara.baseUri(), Duration.between(started, Instant.now()).toSeconds(),
                 adminUser, value(env, "CATALOG_ADMIN_PASSWORD").isPresent() ? "(from CATALOG_ADMIN_PASSWORD)" : adminPassword,
+                payara.baseUri(), exchangeUser,
+                value(env, "CATALOG_EXCHANGE_PASSWORD").isPresent() ? "(from CATALOG_EXCHANGE_PASSWORD)" : exchangePassword,
                 appEnv.get("CATALOG_IMPORT_DIR"));
         payara.process().waitFor();
     }
@@ -80,8 +91,8 @@ public final class DevServer {
     }
 
     /** A random password, generated once per checkout so that it keeps working with the kept dev database. */
-    private static String generatedPassword(Path devDir) throws IOException {
-        Path file = devDir.resolve("admin-password");
+    private static String generatedPassword(Path devDir, String name) throws IOException {
+        Path file = devDir.resolve(name);
         if (Files.isRegularFile(file)) {
             return Files.readString(file).trim();
         }

@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <li>the login page authenticates programmatically with {@code SecurityContext.authenticate};</li>
  *   <li>any request may carry HTTP Basic credentials (for automation against {@code /api});</li>
  *   <li>an anonymous request to a protected page is redirected to the login page, an anonymous
- *       request to {@code /api} gets 401 with a Basic challenge (a script cannot follow a login form).</li>
+ *       request to {@code /api} gets 401 with a Basic challenge (a script cannot follow a login form);</li>
+ *   <li>{@code /1c_exchange} is left alone: the exchange endpoint authenticates 1C itself.</li>
  * </ul>
  * {@link AutoApplySession} keeps the caller logged in for the HTTP session.
  */
@@ -34,6 +35,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     public static final String LOGIN_PAGE = "/login";
     public static final String CONTINUE_PARAMETER = "continue";
     private static final String REALM = "catalog-import";
+    private static final String EXCHANGE_PATH = "/1c_exchange";
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -41,6 +43,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (pathWithinApplication(request).startsWith(EXCHANGE_PATH)) {
+            // why: the 1C exchange signs its callers in itself (checkauth, tokens, role exchange) and
+            // must answer "failure" lines, never this mechanism's 401 or redirect.
+            return context.doNothing();
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return context.notifyContainerAboutLogin(identityStoreHandler.validate(credential));
@@ -78,7 +85,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     /** Decodes an {@code Authorization: Basic} header; anything malformed counts as absent. */
-    static Optional<UsernamePasswordCredential> basicCredential(String header) {
+    public static Optional<UsernamePasswordCredential> basicCredential(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }

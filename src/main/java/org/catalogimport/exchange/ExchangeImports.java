@@ -1,0 +1,188 @@
+package org.catalogimport.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.catalogimport.imports.ImportLauncher;
+import org.catalogimport.imports.ImportRequest;
+import org.catalogimport.imports.ImportSession;
+import org.catalogimport.imports.ImportSessions;
+import org.catalogimport.imports.ImportSource;
+import org.catalogimport.imports.ImportStatus;
+
+/**
+ * {@code mode=import}: imports an exchange's files through the launcher, as one import session the
+ * console shows, and answers at once with that session's real state.
+ *
+ * <p>The first {@code import} call takes every received file not imported yet into a batch and
+ * starts ONE session for it (all or nothing, like any import); the calls that follow, for that file
+ * or any other of the batch, answer {@code progress} while the session runs, then its outcome. A
+ * file received later goes to the next batch. A repeated call for an imported file answers the
+ * recorded outcome and imports nothing. No call waits for an import: at most about a second, so
+ * that 1C's loop of calls does not spin.
+ */
+@ApplicationScoped
+public class ExchangeImports {
+
+    private static final Logger LOG = Logger.getLogger(ExchangeImports.class.getName());
+    /** How long a call may wait for the session to finish before answering progress. */
+    private static final Duration HOLD = Duration.ofMillis(900);
+    private static final Duration POLL = Duration.ofMillis(150);
+    /** A node that claimed a batch's start and died: another may start it after this. */
+    private static final Duration CLAIM_STALE = Duration.ofMinutes(2);
+
+    @Inject
+    ExchangeStore store;
+
+    @Inject
+    ExchangeSettings settings;
+
+    @Inject
+    ImportLauncher launcher;
+
+    @Inject
+    ImportSessions sessions;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public ExchangeAnswer importFile(ExchangeStore.Exchange exchange, StagedName name) {
+        ExchangeFolders folders = new ExchangeFolders(settings.dir());
+        List<ExchangeStore.StagedFile> files = store.files(exchange.id());
+        List<ExchangeStore.Batch> batches = store.batches(exchange.id());
+        boolean anyWaiting = files.stream().anyMatch(f -> f.batchId() == null);
+        boolean waitingNamed = files.stream().anyMatch(f -> f.batchId() == null
+                && (matches(f.name(), name) || StagedName.of(f.name()).isZip()));
+        Optional<ExchangeStore.Batch> batch = Optional.empty();
+        if (waitingNamed || (anyWaiting && earlierBatchOf(name, files, batches).isEmpty())) {
+            batch = store.batchWaiting(exchange.id(), clock.instant(),
+                    batchId -> folders.batch(exchange.id(), batchId).toString(),
+                    (moved, folder) -> folders.move(exchange.id(), moved, Path.of(folder)));
+            files = store.files(exchange.id());
+        }
+        if (batch.isEmpty() || !contains(batch.get(), name, files)) {
+            batch = earlierBatchOf(name, files, store.batches(exchange.id()));
+        }
+        if (batch.isEmpty()) {
+            return ExchangeAnswer.failure("The file " + name.relative() + " was not received in this exchange: "
+                    + "send it with mode=file before mode=import.");
+        }
+        return outcome(exchange, batch.get());
+    }
+
+    private ExchangeAnswer outcome(ExchangeStore.Exchange exchange, ExchangeStore.Batch batch) {
+        if (batch.refusedMessage() != null) {
+            return ExchangeAnswer.failure(batch.refusedMessage());
+        }
+        Long sessionId = batch.sessionId();
+        if (sessionId == null) {
+            StartAttempt attempt = start(exchange, batch);
+            if (attempt.answer() != null) {
+                return attempt.answer();
+            }
+            sessionId = attempt.sessionId();
+        }
+        Instant holdUntil = clock.instant().plus(HOLD);
+        while (true) {
+            Optional<ImportSession> session = sessions.find(sessionId);
+            if (session.isEmpty()) {
+                return ExchangeAnswer.failure("Import " + sessionId + " of these files is no longer in the history.");
+            }
+            ExchangeAnswer answer = answerFor(session.get());
+            if (answer.status() != ExchangeAnswer.Status.PROGRESS || clock.instant().isAfter(holdUntil)) {
+                return answer;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+        }
+    }
+
+    private record StartAttempt(Long sessionId, ExchangeAnswer answer) {
+    }
+
+    private StartAttempt start(ExchangeStore.Exchange exchange, ExchangeStore.Batch batch) {
+        Instant now = clock.instant();
+        if (!store.claimStart(batch.id(), now, CLAIM_STALE)) {
+            Optional<ExchangeStore.Batch> current = store.batch(batch.id());
+            if (current.isPresent() && current.get().sessionId() != null) {
+                return new StartAttempt(current.get().sessionId(), null);
+            }
+            return new StartAttempt(null, ExchangeAnswer.progress("starting the import of the received files"));
+        }
+        ImportLauncher.StartResult result;
+        try {
+            result = launcher.start(ImportRequest.of(exchange.user(), ImportSource.EXCHANGE)
+                    .reading(Path.of(batch.folder()), "exchange " + exchange.id()));
+        } catch (RuntimeException e) {
+            store.releaseClaim(batch.id());
+            throw e;
+        }
+        switch (result.outcome()) {
+            case STARTED -> {
+                store.started(batch.id(), result.session().getId());
+                LOG.info(() -> "Exchange " + exchange.id() + " of '" + exchange.user() + "' started import "
+                        + result.session().getId());
+                return new StartAttempt(result.session().getId(), null);
+            }
+            case ALREADY_RUNNING -> {
+                store.releaseClaim(batch.id());
+                ImportSession running = result.session();
+                String holder = running == null ? "another import"
+                        : "import " + running.getId() + " started by " + running.getTriggeredBy();
+                if (Duration.between(batch.createdAt(), now).compareTo(settings.lockWait()) > 0) {
+                    String message = "Waited " + settings.lockWait().toMinutes() + " min for " + holder
+                            + " to end; these files were not imported. Run the exchange again.";
+                    store.refuse(batch.id(), message);
+                    return new StartAttempt(null, ExchangeAnswer.failure(message));
+                }
+                return new StartAttempt(null, ExchangeAnswer.progress("waiting for " + holder));
+            }
+            default -> {
+                store.releaseClaim(batch.id());
+                return new StartAttempt(null, ExchangeAnswer.failure(result.message()));
+            }
+        }
+    }
+
+    /** The answer for every file of a session: its progress, or how it ended. */
+    static ExchangeAnswer answerFor(ImportSession session) {
+        ImportStatus status = session.getStatus();
+        return switch (status) {
+            case PENDING, RUNNING -> ExchangeAnswer.progress(session.getProcessedItems() + "/" + session.getTotalItems()
+                    + " items… (import " + session.getId() + ")");
+            case COMPLETED -> ExchangeAnswer.success("Import " + session.getId() + " completed: "
+                    + session.getProcessedItems() + " items, " + session.getSkippedItems() + " skipped, "
+                    + session.getWarningItems() + " warnings"
+                    + (session.getProblemCount() > 0 ? " (see the import's problems in the console)." : "."));
+            case FAILED -> ExchangeAnswer.failure("Import " + session.getId() + " failed: " + session.getErrorMessage());
+            case CANCELLED -> ExchangeAnswer.failure("Import " + session.getId() + " was cancelled"
+                    + (session.getCancelRequestedBy() == null ? "" : " by " + session.getCancelRequestedBy())
+                    + "; the catalog is unchanged.");
+        };
+    }
+
+    private static Optional<ExchangeStore.Batch> earlierBatchOf(StagedName name, List<ExchangeStore.StagedFile> files,
+                                                               List<ExchangeStore.Batch> newestFirst) {
+        return newestFirst.stream().filter(batch -> contains(batch, name, files)).findFirst();
+    }
+
+    private static boolean contains(ExchangeStore.Batch batch, StagedName name, List<ExchangeStore.StagedFile> files) {
+        return files.stream().anyMatch(f -> Long.valueOf(batch.id()).equals(f.batchId()) && matches(f.name(), name))
+                || ExchangeFolders.namesEntry(batch.zipEntries(), name);
+    }
+
+    /** A received file answers to its name, or to its last part (1C may drop the folder). */
+    static boolean matches(String received, StagedName asked) {
+        StagedName file = StagedName.of(received);
+        return file.relative().equals(asked.relative()) || file.baseName().equals(asked.baseName());
+    }
+}

@@ -1,0 +1,121 @@
+package org.catalogimport.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The exchange's modes, as 1C calls them: {@code checkauth}, {@code init}, {@code file},
+ * {@code import}, {@code deactivate}, {@code complete} for {@code type=catalog}; for
+ * {@code type=sale} the same sign-in, an empty orders document for {@code query}, and
+ * {@code success} for the rest (this product takes no orders, but a 1C set up to exchange them
+ * too must not fail its exchange).
+ */
+@ApplicationScoped
+public class ExchangeProtocol {
+
+    /** What a call answers; {@code unauthorized}: HTTP 401 with a Basic challenge (no credentials sent). */
+    public record Reply(ExchangeAnswer answer, String setCookieToken, boolean unauthorized, byte[] document) {
+
+        static Reply of(ExchangeAnswer answer) {
+            return new Reply(answer, null, false, null);
+        }
+    }
+
+    @Inject
+    ExchangeSignIn signIn;
+
+    @Inject
+    ExchangeStore store;
+
+    @Inject
+    ExchangeSettings settings;
+
+    @Inject
+    ExchangeImports imports;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Reply handle(HttpServletRequest request, ExchangeRequest query) throws IOException {
+        if (!query.isSale() && !"catalog".equals(query.type())) {
+            return Reply.of(ExchangeAnswer.failure("Unknown exchange type '" + query.type() + "': catalog or sale."));
+        }
+        if ("checkauth".equals(query.mode())) {
+            return checkauth(request, query);
+        }
+        Optional<ExchangeSignIn.Caller> caller = signIn.caller(request, query);
+        if (caller.isEmpty()) {
+            return Reply.of(ExchangeAnswer.failure("Not signed in: call mode=checkauth first (the exchange's cookie or "
+                    + "sessid was not recognised, or it has expired)."));
+        }
+        ExchangeStore.Exchange exchange = caller.get().exchange();
+        boolean complete = "complete".equals(query.mode()) || (query.isSale() && "success".equals(query.mode()));
+        store.touch(exchange.id(), query.mode(), clock.instant(), complete);
+        return switch (query.mode()) {
+            case "init" -> Reply.of(init(request, query, caller.get()));
+            case "file" -> Reply.of(file(request, query, exchange));
+            case "import" -> Reply.of(query.isSale() ? ExchangeAnswer.success()
+                    : imports.importFile(exchange, StagedName.of(query.parameter("filename").orElse(null))));
+            case "query" -> query.isSale() ? new Reply(null, null, false, EmptyOrders.document(clock.instant()))
+                    : Reply.of(unknownMode(query));
+            case "deactivate", "complete", "success" -> Reply.of(ExchangeAnswer.success());
+            default -> Reply.of(unknownMode(query));
+        };
+    }
+
+    private Reply checkauth(HttpServletRequest request, ExchangeRequest query) {
+        Optional<ExchangeSignIn.SignedIn> signedIn = signIn.checkauth(request, query.isSale() ? "sale" : "catalog");
+        if (signedIn.isEmpty()) {
+            return new Reply(ExchangeAnswer.failure("Sign in with HTTP Basic credentials of the exchange user."),
+                    null, true, null);
+        }
+        String token = signedIn.get().token();
+        List<String> lines = new ArrayList<>(List.of(ExchangeSignIn.COOKIE, token, "sessid=" + token));
+        if (!query.isSale()) {
+            lines.add("timestamp=" + clock.instant().getEpochSecond());
+        }
+        return new Reply(ExchangeAnswer.success(lines.toArray(String[]::new)), token, false, null);
+    }
+
+    /** zip and file_limit, last unless the request named a version; never deletes anything. */
+    private ExchangeAnswer init(HttpServletRequest request, ExchangeRequest query, ExchangeSignIn.Caller caller) {
+        List<String> lines = new ArrayList<>(List.of("zip=" + (settings.zip() ? "yes" : "no"),
+                "file_limit=" + settings.fileLimit()));
+        Optional<String> version = query.parameter("version");
+        if (version.isPresent()) {
+            String token = caller.token() != null ? caller.token()
+                    : signIn.issueToken(caller.exchange(), request.getRemoteAddr());
+            lines.add("sessid=" + token);
+            lines.add("version=" + version.get());
+        }
+        return new ExchangeAnswer(ExchangeAnswer.Status.SUCCESS, lines);
+    }
+
+    private ExchangeAnswer file(HttpServletRequest request, ExchangeRequest query, ExchangeStore.Exchange exchange)
+            throws IOException {
+        StagedName name = StagedName.of(query.parameter("filename").orElse(null));
+        try (InputStream body = request.getInputStream()) {
+            if (query.isSale()) {
+                // why: orders from 1C are not taken; read the body so the client sees a clean answer.
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+                return ExchangeAnswer.success();
+            }
+            ExchangeFolders folders = new ExchangeFolders(settings.dir());
+            ChunkAppender.Appended appended = new ChunkAppender(settings.limits()).append(
+                    name.under(folders.incoming(exchange.id())), name.relative(), body,
+                    store.bytesWithout(exchange.id(), name.relative()));
+            store.received(exchange.id(), name.relative(), appended.size(), appended.restarted(), clock.instant());
+            return ExchangeAnswer.success();
+        }
+    }
+
+    private static ExchangeAnswer unknownMode(ExchangeRequest query) {
+        return ExchangeAnswer.failure("Unknown mode '" + query.mode() + "' for type=" + query.type() + ".");
+    }
+}

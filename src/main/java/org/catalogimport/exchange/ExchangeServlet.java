@@ -1,0 +1,89 @@
+package org.catalogimport.exchange;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.catalogimport.platform.RootCause;
+
+/**
+ * {@code /1c_exchange}: the door 1C:Enterprise uses. GET and POST alike for every mode, with or
+ * without a trailing slash, never a redirect. Every answer is HTTP 200 {@code text/plain} whose
+ * first line is exactly {@code success}, {@code progress} or {@code failure}: whatever goes wrong
+ * here becomes {@code failure} and a message for a human, never an HTML page or a stack trace
+ * (1C shows anything else as «неизвестный статус импорта»). The one exception is {@code checkauth}
+ * without credentials: 401 with a Basic challenge, so a client that waits for one sends them.
+ */
+@WebServlet(urlPatterns = {"/1c_exchange", "/1c_exchange/"})
+public class ExchangeServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ExchangeServlet.class.getName());
+
+    @Inject
+    ExchangeProtocol protocol;
+
+    @Inject
+    ExchangeSettings settings;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response);
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ExchangeRequest query = ExchangeRequest.parse(request.getQueryString());
+        ExchangeProtocol.Reply reply;
+        try {
+            reply = protocol.handle(request, query);
+        } catch (ExchangeRefused refused) {
+            reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+        } catch (Exception | Error e) {
+            ExchangeRefused refused = RootCause.find(e, ExchangeRefused.class);
+            if (refused != null) {
+                reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+            } else {
+                LOG.log(Level.WARNING, "1C exchange call " + query.type() + "/" + query.mode() + " failed", e);
+                reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure("The exchange failed on the server: "
+                        + RootCause.message(e)));
+            }
+        }
+        write(request, response, reply);
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ExchangeProtocol.Reply reply)
+            throws IOException {
+        response.reset();
+        response.setHeader("Cache-Control", "no-store");
+        if (reply.document() != null) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("application/xml; charset=windows-1251");
+            response.setContentLength(reply.document().length);
+            response.getOutputStream().write(reply.document());
+            return;
+        }
+        if (reply.unauthorized()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"1C exchange\", charset=\"UTF-8\"");
+        } else {
+            response.setStatus(HttpServletResponse.SC_OK);
+        }
+        if (reply.setCookieToken() != null) {
+            String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+            response.addHeader("Set-Cookie", ExchangeSignIn.COOKIE + "=" + reply.setCookieToken() + "; Path=" + path
+                    + "; HttpOnly; SameSite=Strict");
+        }
+        byte[] body = reply.answer().text().getBytes(settings.charset());
+        response.setContentType("text/plain; charset=" + settings.charset().name().toLowerCase(java.util.Locale.ROOT));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,152 @@
+package org.catalogimport.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.catalogimport.platform.security.AppUser;
+import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
+import org.catalogimport.platform.security.Roles;
+import org.catalogimport.platform.security.UserAccounts;
+
+/**
+ * Who is calling the exchange. {@code checkauth} takes HTTP Basic credentials of a user with the
+ * role {@code exchange} and hands out a token (stored hashed); later calls are found by any cookie
+ * whose value is a live token (some clients send it under another name), by {@code sessid=}, or,
+ * for a client that sends Basic credentials on every call, as that user's open exchange.
+ */
+@ApplicationScoped
+public class ExchangeSignIn {
+
+    public static final String COOKIE = "catalog_exchange";
+
+    /** A caller found: its exchange, and the token it used (null when it came by Basic credentials). */
+    public record Caller(ExchangeStore.Exchange exchange, String token) {
+    }
+
+    /** A fresh sign-in: the exchange and the token to hand to 1C. */
+    public record SignedIn(ExchangeStore.Exchange exchange, String token) {
+    }
+
+    @Inject
+    UserAccounts accounts;
+
+    @Inject
+    ExchangeStore store;
+
+    @Inject
+    ExchangeSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+    private final SignInThrottle throttle = new SignInThrottle(clock);
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Signs in with the request's Basic credentials.
+     *
+     * @return empty when the request carries no credentials at all (the endpoint answers 401)
+     * @throws ExchangeRefused for wrong credentials, a user without the role, or a throttled address
+     */
+    public Optional<SignedIn> checkauth(HttpServletRequest request, String kind) {
+        Optional<UsernamePasswordCredential> credential =
+                ConsoleAuthenticationMechanism.basicCredential(request.getHeader("Authorization"));
+        if (credential.isEmpty()) {
+            return Optional.empty();
+        }
+        String user = authenticate(credential.get(), request.getRemoteAddr());
+        String token = newToken();
+        ExchangeStore.Exchange exchange = store.open(kind, user, request.getRemoteAddr(), hash(token), clock.instant(),
+                settings.idle());
+        return Optional.of(new SignedIn(exchange, token));
+    }
+
+    /** The exchange of a call after checkauth, if the caller can be recognised. */
+    public Optional<Caller> caller(HttpServletRequest request, ExchangeRequest query) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                Optional<ExchangeStore.Exchange> exchange = byToken(cookie.getValue());
+                if (exchange.isPresent()) {
+                    return Optional.of(new Caller(exchange.get(), cookie.getValue()));
+                }
+            }
+        }
+        Optional<String> sessid = query.parameter("sessid");
+        if (sessid.isPresent()) {
+            Optional<ExchangeStore.Exchange> exchange = byToken(sessid.get());
+            if (exchange.isPresent()) {
+                return Optional.of(new Caller(exchange.get(), sessid.get()));
+            }
+        }
+        Optional<UsernamePasswordCredential> credential =
+                ConsoleAuthenticationMechanism.basicCredential(request.getHeader("Authorization"));
+        if (credential.isPresent()) {
+            String user = authenticate(credential.get(), request.getRemoteAddr());
+            ExchangeStore.Exchange exchange = store.open(query.isSale() ? "sale" : "catalog", user,
+                    request.getRemoteAddr(), null, clock.instant(), settings.idle());
+            return Optional.of(new Caller(exchange, null));
+        }
+        return Optional.empty();
+    }
+
+    /** A new token for an exchange a caller reached by Basic credentials (init with version= names it). */
+    public String issueToken(ExchangeStore.Exchange exchange, String address) {
+        String token = newToken();
+        store.open(exchange.kind(), exchange.user(), address, hash(token), clock.instant(), settings.idle());
+        return token;
+    }
+
+    private Optional<ExchangeStore.Exchange> byToken(String value) {
+        if (value == null || value.length() < 20 || value.length() > 200) {
+            return Optional.empty();
+        }
+        return store.byToken(hash(value));
+    }
+
+    private String authenticate(UsernamePasswordCredential credential, String address) {
+        Duration wait = throttle.waitFor(address);
+        if (!wait.isZero()) {
+            throw new ExchangeRefused("Too many failed sign-ins from " + address + "; try again in "
+                    + Math.max(1, wait.toMinutes()) + " min.");
+        }
+        Optional<AppUser> user = accounts.authenticate(credential.getCaller(), credential.getPasswordAsString().toCharArray());
+        if (user.isEmpty()) {
+            throw failed(address, "Wrong user name or password for the exchange (user '" + credential.getCaller() + "').");
+        }
+        if (!user.get().getRoles().contains(Roles.EXCHANGE)) {
+            throw failed(address, "User '" + credential.getCaller() + "' may not use the 1C exchange: it lacks the role '"
+                    + Roles.EXCHANGE + "'.");
+        }
+        throttle.succeeded(address);
+        return user.get().getUsername();
+    }
+
+    private ExchangeRefused failed(String address, String message) {
+        throttle.failed(address);
+        return new ExchangeRefused(message);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
