@@ -17,7 +17,8 @@ import org.catalogimport.imports.ImportStatus;
  * old name, kept for existing clients. {@code changeReport} (per entity: read, inserted, updated,
  * unchanged, merged, skipped, deactivated, warnings) and {@code problems} only on the single-session
  * answer. {@code source}: CONSOLE, API or EXCHANGE (null for sessions older than
- * that record), {@code sourceReference}: e.g. "exchange 12". {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
+ * that record), {@code sourceReference}: e.g. "exchange 12". {@code receivedFiles} (single-session answer of an exchange session): the files
+ * 1C sent for it, with size and number of chunks. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
  * cancel it.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
@@ -26,20 +27,22 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                                 String sourceReference, String node,
                                 Instant heartbeatAt, boolean allowMassDeactivation, boolean dryRun,
                                 String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
-                                List<ImportSessions.Problem> problems) {
+                                List<ImportSessions.Problem> problems,
+                                List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles) {
 
     public static ImportSessionView of(ImportSession session) {
-        return of(session, null, List.of());
+        return of(session, null, List.of(), null);
     }
 
-    public static ImportSessionView of(ImportSession session, String changeReportJson, List<ImportSessions.Problem> problems) {
+    public static ImportSessionView of(ImportSession session, String changeReportJson, List<ImportSessions.Problem> problems,
+                                       List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles) {
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
                 session.getSkippedItems(), session.getWarningItems(), session.getSkippedItems(),
                 session.getErrorMessage(), session.getTriggeredBy(), session.getSource(),
                 session.getSourceReference(), session.getNode(), session.getHeartbeatAt(),
                 session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
-                session.getCancelRequestedAt(), parse(changeReportJson), problems);
+                session.getCancelRequestedAt(), parse(changeReportJson), problems, receivedFiles);
     }
 
     private static JsonObject parse(String json) {

@@ -45,6 +45,9 @@ public class ImportSessionsResource {
     @Inject
     ImportCancellation cancellation;
 
+    @Inject
+    org.catalogimport.exchange.ExchangeHistory exchanges;
+
     /**
      * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
      *                              the active products or offers (otherwise such an import fails)
@@ -104,7 +107,8 @@ public class ImportSessionsResource {
     @Path("{id}")
     public ImportSessionView get(@PathParam("id") long id) {
         return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.entityCountsJson(id),
-                        sessions.problems(id, MAX_PROBLEMS)))
+                        sessions.problems(id, MAX_PROBLEMS),
+                        s.getSource() == ImportSource.EXCHANGE ? exchanges.filesOf(id) : null))
                 .orElseThrow(() -> new NotFoundException("No import session " + id));
     }
 

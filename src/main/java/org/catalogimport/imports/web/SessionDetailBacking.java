@@ -26,6 +26,10 @@ public class SessionDetailBacking implements Serializable {
     private ImportSession session;
     private ChangeReport changeReport;
     private ProblemsLazyModel problems;
+    private java.util.List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles = java.util.List.of();
+
+    @Inject
+    org.catalogimport.exchange.ExchangeHistory exchanges;
 
     /** The view action: loads the session named by the {@code id} parameter, or answers 404. */
     public void load() throws java.io.IOException {
@@ -38,6 +42,14 @@ public class SessionDetailBacking implements Serializable {
         session = found.get();
         changeReport = ChangeReport.of(sessions.entityCountsJson(id));
         problems = new ProblemsLazyModel(sessions, id);
+        if (session.getSource() == org.catalogimport.imports.ImportSource.EXCHANGE) {
+            receivedFiles = exchanges.filesOf(id);
+        }
+    }
+
+    /** For a session a 1C exchange started: the files 1C sent for it. */
+    public java.util.List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> getReceivedFiles() {
+        return receivedFiles;
     }
 
     public Long getId() {

@@ -34,6 +34,15 @@ public class SessionFormat {
                 : bundle().getString("imports.status." + shown);
     }
 
+    /** "Console", "API", "1C exchange (exchange 12)"; "—" for sessions from before sources were recorded. */
+    public String source(ImportSession session) {
+        if (session.getSource() == null) {
+            return "—";
+        }
+        String label = bundle().getString("source." + session.getSource().name());
+        return session.getSourceReference() == null ? label : label + " (" + session.getSourceReference() + ")";
+    }
+
     /** PrimeIcons class of a shown status (the "all" entry of the filter has none of its own). */
     public String icon(String shownStatus) {
         return ShownStatus.icon(shownStatus);

@@ -60,6 +60,14 @@ public class UserAccounts {
         return passwordHash.verify(password, user.get().getPasswordHash()) ? user : Optional.empty();
     }
 
+    /** Names of the users holding {@code role}, sorted. */
+    public java.util.List<String> usernamesWithRole(String role) {
+        return entityManager.createQuery(
+                        "select u.username from AppUser u join u.roles r where r = :role order by u.username", String.class)
+                .setParameter("role", role)
+                .getResultList();
+    }
+
     public boolean anyUserHasRole(String role) {
         return entityManager.createQuery(
                         "select count(u) from AppUser u join u.roles r where r = :role", Long.class)
