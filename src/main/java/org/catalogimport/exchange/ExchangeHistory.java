@@ -26,17 +26,24 @@ public class ExchangeHistory {
     public enum Result { RECEIVING, WAITING, RUNNING, COMPLETED, FAILED }
 
     public record ReceivedFile(String name, long size, int chunks, int restarts, Long sessionId) {
+        @jakarta.json.bind.annotation.JsonbTransient
         public String getName() {
             return name;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public long getSize() {
             return size;
         }
 
+        @jakarta.json.bind.annotation.JsonbTransient
+
         public int getChunks() {
             return chunks;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public Long getSessionId() {
             return sessionId;
@@ -46,41 +53,60 @@ public class ExchangeHistory {
     public record Summary(long id, String kind, String user, String remoteAddress, Instant startedAt, Instant lastCallAt,
                           Instant completedAt, String lastMode, List<ReceivedFile> files, List<Long> sessions,
                           Result result, String message) {
+        @jakarta.json.bind.annotation.JsonbTransient
         public long getId() {
             return id;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public String getUser() {
             return user;
         }
 
+        @jakarta.json.bind.annotation.JsonbTransient
+
         public String getRemoteAddress() {
             return remoteAddress;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public Instant getStartedAt() {
             return startedAt;
         }
 
+        @jakarta.json.bind.annotation.JsonbTransient
+
         public Instant getLastCallAt() {
             return lastCallAt;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public List<ReceivedFile> getFiles() {
             return files;
         }
 
+        @jakarta.json.bind.annotation.JsonbTransient
+
         public List<Long> getSessions() {
             return sessions;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public Result getResult() {
             return result;
         }
 
+        @jakarta.json.bind.annotation.JsonbTransient
+
         public String getMessage() {
             return message;
         }
+
+        @jakarta.json.bind.annotation.JsonbTransient
 
         public String getKind() {
             return kind;

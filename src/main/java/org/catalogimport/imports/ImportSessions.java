@@ -70,22 +70,29 @@ public class ImportSessions {
 
     /** A problem of an import: skipped or warning, what, where, why. */
     public record Problem(String kind, String entity, String itemId, String file, Long line, String reason) {
-        // why getters: Jakarta EL 5 (EE 10) reads bean properties, not record components.
+        // why getters: Jakarta EL 5 (EE 10) reads bean properties, not record components; transient
+        // for JSON-B, which would otherwise add every one of them to the API answer as "getKind"...
+        @jakarta.json.bind.annotation.JsonbTransient
         public String getKind() {
             return kind;
         }
+        @jakarta.json.bind.annotation.JsonbTransient
         public String getEntity() {
             return entity;
         }
+        @jakarta.json.bind.annotation.JsonbTransient
         public String getItemId() {
             return itemId;
         }
+        @jakarta.json.bind.annotation.JsonbTransient
         public String getFile() {
             return file;
         }
+        @jakarta.json.bind.annotation.JsonbTransient
         public Long getLine() {
             return line;
         }
+        @jakarta.json.bind.annotation.JsonbTransient
         public String getReason() {
             return reason;
         }
