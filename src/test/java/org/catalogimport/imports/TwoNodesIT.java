@@ -151,7 +151,19 @@ class TwoNodesIT {
         });
 
         // When node B dies without any chance to clean up
-        nodeB.process().destroyForcibly();
+        nodeB.process().destroyForcibly().waitFor();
+
+        // Then in the gap before the watchdog notices, a start is refused at once (409, naming the
+        // session), even once the dead node's Redis lock has expired, and creates no session
+        int sessionsBefore = nodeA.array("imports?size=100").size();
+        HttpResponse<String> whileLocked = nodeA.send("POST", nodeA.uri("imports"));
+        assertEquals(409, whileLocked.statusCode(), whileLocked.body());
+        deleteLockKey();
+        HttpResponse<String> lockGone = nodeA.send("POST", nodeA.uri("imports"));
+        assertEquals(409, lockGone.statusCode(), lockGone.body());
+        assertEquals(id, AdminApi.object(lockGone).getJsonNumber("runningSessionId").longValue(), lockGone.body());
+        assertEquals("An import is already running in the cluster.", AdminApi.object(lockGone).getString("message"));
+        assertEquals(sessionsBefore, nodeA.array("imports?size=100").size(), "a refused start creates no session");
 
         // Then within a minute its session is FAILED with a reason an administrator understands
         await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(nodeA.object("imports/" + id).getString("status")));
@@ -164,5 +176,17 @@ class TwoNodesIT {
         await().atMost(Duration.ofMinutes(2)).until(nodeA::nothingRuns);
         JsonObject last = nodeA.array("imports?size=1").getJsonObject(0);
         assertEquals("COMPLETED", last.getString("status"), last.toString());
+    }
+
+    /** Deletes only the import lock's key, as its expiry after a node's death would. */
+    private static void deleteLockKey() {
+        org.redisson.config.Config config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress(BackingServices.forTests().redisAddress());
+        org.redisson.api.RedissonClient redis = org.redisson.Redisson.create(config);
+        try {
+            redis.getKeys().delete(org.catalogimport.platform.redis.RedissonImportLock.LOCK_NAME);
+        } finally {
+            redis.shutdown();
+        }
     }
 }
