@@ -106,6 +106,24 @@ public class ExchangeImports {
         }
     }
 
+    /**
+     * Starts batches that wait for the import lock, so that an exchange's import begins as soon as
+     * the lock is free even when 1C pauses between its calls. Called every few seconds on every
+     * node; the start claim lets one node start each batch.
+     */
+    public void startWaiting() {
+        for (ExchangeStore.Batch batch : store.waitingBatches(clock.instant().minus(settings.lockWait()))) {
+            Optional<ExchangeStore.Exchange> exchange = store.exchange(batch.exchangeId());
+            if (exchange.isPresent()) {
+                StartAttempt attempt = start(exchange.get(), batch);
+                if (attempt.sessionId() == null) {
+                    // why stop: the lock is still held; later batches would only be refused the same way.
+                    return;
+                }
+            }
+        }
+    }
+
     private record StartAttempt(Long sessionId, ExchangeAnswer answer) {
     }
 

@@ -257,6 +257,39 @@ public class ExchangeStore {
                 "UPDATE exchange_batch SET refused_message = ?, start_claimed_at = NULL WHERE id = ?", message, batchId));
     }
 
+    /** Batches still waiting for the import lock, created after {@code since}, oldest first. */
+    public List<Batch> waitingBatches(Instant since) {
+        return sql(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, exchange_id, created_at, folder, zip_entries, session_id, refused_message"
+                            + " FROM exchange_batch WHERE session_id IS NULL AND refused_message IS NULL"
+                            + " AND created_at > ? ORDER BY id")) {
+                select.setTimestamp(1, Timestamp.from(since));
+                List<Batch> batches = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        batches.add(batch(rows));
+                    }
+                }
+                return batches;
+            }
+        });
+    }
+
+    /** The exchange a batch belongs to. */
+    public Optional<Exchange> exchange(long exchangeId) {
+        return sql(connection -> {
+            try (PreparedStatement find = connection.prepareStatement("SELECT id, kind, user_name FROM exchange WHERE id = ?")) {
+                find.setLong(1, exchangeId);
+                try (ResultSet rows = find.executeQuery()) {
+                    return rows.next()
+                            ? Optional.of(new Exchange(rows.getLong(1), rows.getString(2), rows.getString(3)))
+                            : Optional.<Exchange>empty();
+                }
+            }
+        });
+    }
+
     public Optional<Batch> batch(long batchId) {
         return sql(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
