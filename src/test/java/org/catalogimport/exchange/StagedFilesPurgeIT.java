@@ -37,6 +37,10 @@ class StagedFilesPurgeIT {
     void filesGoAfterTheKeepTimeUnlessAnImportStillRunsAndRecordsGoWithTheHistory() throws Exception {
         Connection connection = database.connection();
         ExchangeFolders folders = new ExchangeFolders(root);
+        try (var statement = connection.createStatement()) {
+            // why: other tests' exchanges would be cleaned too; this transaction is rolled back.
+            statement.executeUpdate("delete from exchange");
+        }
         long recent = exchange(connection, NOW.minus(Duration.ofDays(2)));
         long old = exchange(connection, NOW.minus(Duration.ofDays(10)));
         long oldButRunning = exchange(connection, NOW.minus(Duration.ofDays(10)));
