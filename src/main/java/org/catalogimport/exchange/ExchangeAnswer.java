@@ -6,11 +6,19 @@ import java.util.List;
 /**
  * What an exchange call answers: line 1 exactly {@code success}, {@code progress} or
  * {@code failure}, then lines of text or {@code key=value}. Nothing may come before line 1: junk
- * there is what 1C reports as «неизвестный статус импорта».
+ * there is what 1C reports as «неизвестный статус импорта». The one exception is {@code init}'s
+ * answer, which 1C reads as settings only: {@code zip=…} then {@code file_limit=…}, no status line
+ * ({@link #settings}).
  */
 public record ExchangeAnswer(Status status, List<String> lines) {
 
-    public enum Status { SUCCESS, PROGRESS, FAILURE }
+    /** {@code SETTINGS}: no status line at all (the answer to {@code init}). */
+    public enum Status { SUCCESS, PROGRESS, FAILURE, SETTINGS }
+
+    /** {@code key=value} lines and nothing else: what {@code init} answers. */
+    public static ExchangeAnswer settings(List<String> lines) {
+        return new ExchangeAnswer(Status.SETTINGS, List.copyOf(lines));
+    }
 
     public static ExchangeAnswer success(String... lines) {
         return new ExchangeAnswer(Status.SUCCESS, List.of(lines));
@@ -27,7 +35,9 @@ public record ExchangeAnswer(Status status, List<String> lines) {
     /** The body: status and lines joined by {@code \n}. */
     public String text() {
         List<String> all = new ArrayList<>();
-        all.add(status.name().toLowerCase(java.util.Locale.ROOT));
+        if (status != Status.SETTINGS) {
+            all.add(status.name().toLowerCase(java.util.Locale.ROOT));
+        }
         lines.forEach(line -> all.add(oneLine(line)));
         return String.join("\n", all);
     }

@@ -83,7 +83,11 @@ public class ExchangeProtocol {
         return new Reply(ExchangeAnswer.success(lines.toArray(String[]::new)), token, false, null);
     }
 
-    /** zip and file_limit, last unless the request named a version; never deletes anything. */
+    /**
+     * {@code zip=} then {@code file_limit=}, with no status line before them (1C and the Bitrix
+     * module read line 1 as {@code zip=}); last unless the request named a version. Never deletes
+     * anything: an exchange's earlier cycles (goods, then prices, then stock) still need their files.
+     */
     private ExchangeAnswer init(HttpServletRequest request, ExchangeRequest query, ExchangeSignIn.Caller caller) {
         List<String> lines = new ArrayList<>(List.of("zip=" + (settings.zip() ? "yes" : "no"),
                 "file_limit=" + settings.fileLimit()));
@@ -94,7 +98,7 @@ public class ExchangeProtocol {
             lines.add("sessid=" + token);
             lines.add("version=" + version.get());
         }
-        return new ExchangeAnswer(ExchangeAnswer.Status.SUCCESS, lines);
+        return ExchangeAnswer.settings(lines);
     }
 
     private ExchangeAnswer file(HttpServletRequest request, ExchangeRequest query, ExchangeStore.Exchange exchange)

@@ -33,7 +33,8 @@ class ExchangeRequestTest {
 
     @Test
     void answersPutTheStatusAloneOnLineOneAndKeepMessagesOnOneLine() {
-        assertEquals("success\nzip=yes\nfile_limit=10", ExchangeAnswer.success("zip=yes", "file_limit=10").text());
+        assertEquals("success\nzip=yes", ExchangeAnswer.success("zip=yes").text());
+        assertEquals("zip=yes\nfile_limit=10", ExchangeAnswer.settings(java.util.List.of("zip=yes", "file_limit=10")).text());
         assertEquals("failure\nbroken at line 3: bad", ExchangeAnswer.failure("broken at line 3:\r\nbad").text());
         assertEquals("progress\n1/2 items", ExchangeAnswer.progress("1/2 items").text());
     }
