@@ -34,12 +34,16 @@ class FixtureImportIT {
     final RolledBackTransaction database = new RolledBackTransaction();
 
     private ImportRun importFixture(String name) throws Exception {
+        return importFixture(name, org.catalogimport.catalog.CatalogWriter.DEFAULT_BATCH_SIZE);
+    }
+
+    private ImportRun importFixture(String name, int batchSize) throws Exception {
         Path dir = Path.of(System.getProperty("catalog.shared.fixtures", "../shared/fixtures/commerceml"), name);
         assumeTrue(Files.isDirectory(dir), "skipped: shared fixture " + dir + " is not present on this machine");
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work"));
         // why allowed: a fixture that is a full exchange would deactivate whatever other tests left in
         // the shared database (rolled back after the test); the guard itself is NoSilentLossIT's.
-        ImportRun run = new ImportRun(database.connection(), 500, new DeactivationPolicy(0.5, true), exchangePackage,
+        ImportRun run = new ImportRun(database.connection(), batchSize, new DeactivationPolicy(0.5, true), exchangePackage,
                 Optional.empty(), Thread::new);
         run.importAll(new CommerceMlReader());
         assertEveryItemAccountedFor(run.writer().counts());
@@ -121,18 +125,26 @@ class FixtureImportIT {
         assertEquals("Гантель неопреновая Espado ES1115, жёлтый", text("select name from product where sku = ?", "ES1115"));
     }
 
-    @Test
-    void gillbeitsUt11PackageWithoutItsProductsFile() throws Exception {
-        ImportRun run = importFixture("gillbeits__commerceml");
+    /**
+     * At the default batch size the offers, prices and rests files of this export fall into one
+     * batch, where an offer with data and the same offer's price-only and stock-only records meet:
+     * the accounting once lost one of them there (read 2,934, accounted 1,956) and failed the import.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "batch size {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {500, org.catalogimport.catalog.CatalogWriter.DEFAULT_BATCH_SIZE})
+    void gillbeitsUt11PackageWithoutItsProductsFile(int batchSize) throws Exception {
+        ImportRun run = importFixture("gillbeits__commerceml", batchSize);
 
         EntityCounts counts = run.writer().counts();
         assertEquals(97, written(counts, "groups"), counts.toJson());
         assertEquals(0, written(counts, "products"), counts.toJson());
         // Its products came in a second import file that the public snapshot lacks: every offer is
-        // reported (product not in the catalog) in each of its three files (offers, prices, rests),
-        // with its price and stock rows counted as skipped, instead of failing the import.
+        // reported (product not in the catalog), in each of its three files (offers, prices, rests)
+        // or once for all three when they meet in one batch; none is stored, and every record read
+        // is either skipped or merged into a skipped one, with its price and stock rows skipped too.
         assertEquals(0, written(counts, "offers"), counts.toJson());
-        assertEquals(3 * 978, counts.get("offers").skipped(), counts.toJson());
+        assertEquals(3 * 978, counts.get("offers").read(), counts.toJson());
+        assertEquals(3 * 978, counts.get("offers").skipped() + counts.get("offers").merged(), counts.toJson());
         assertEquals(978, counts.get("prices").skipped(), counts.toJson());
         assertEquals(978, counts.get("stock").skipped(), counts.toJson());
     }
