@@ -1,0 +1,230 @@
+package org.catalogimport.exchange;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import com.sun.tools.attach.VirtualMachine;
+import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.testing.AdminApi;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.IntegrationTestSettings;
+import org.catalogimport.testing.PayaraMicroProcess;
+import org.catalogimport.testing.ServiceEndpoints;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The 1C exchange benchmark (README, Performance; issue 12 point 11): the 3.1 split package zipped
+ * with its sub-folders, as 1C sends it with {@code zip=yes}, exchanged over HTTP with a 10 MB file
+ * limit against a Payara Micro of its own (database catalog_exchange_bench), then the same package
+ * imported from the import folder in the same run, on an emptied catalog too. Prints the upload
+ * time, the time from the first {@code import} to {@code success}, the total, the folder import,
+ * their ratio (target ≤ 1.10) and the server's peak heap during the upload (its heap pools' peaks over JMX).
+ *
+ * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.exchange.ExchangeBenchmark -Dbench.products=100000</pre>
+ */
+public final class ExchangeBenchmark {
+
+    private static final String USER = "bench-1c";
+    private static final String PASSWORD = "bench-1c-password";
+    private static final long FILE_LIMIT = 10L * 1024 * 1024;
+    private static final List<String> CATALOG_TABLES = List.of("offer_stock", "offer_price", "offer", "product",
+            "catalog_property_value", "catalog_property", "catalog_group", "price_type", "warehouse", "unit");
+
+    private ExchangeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int products = Integer.getInteger("bench.products", 10_000);
+        Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
+        Path bench = projectDir.resolve("target/bench");
+        Path packageDir = bench.resolve("exchange-package-" + products);
+        Path zip = bench.resolve("exchange-package-" + products + ".zip");
+        if (!Files.isDirectory(packageDir.resolve("goods"))) {
+            long start = System.nanoTime();
+            DemoPackageWriter.write(packageDir, products, 1);
+            System.out.printf(Locale.ROOT, "package of %,d products written in %.1f s%n", products, seconds(start));
+        }
+        if (!Files.isRegularFile(zip)) {
+            zipFolder(packageDir, zip);
+        }
+        System.out.printf(Locale.ROOT, "package: %.1f MB of XML, zip %.1f MB, file limit %d MB%n",
+                size(packageDir) / 1e6, Files.size(zip) / 1e6, FILE_LIMIT / (1024 * 1024));
+
+        ServiceEndpoints server = BackingServices.endpoints(System.getenv(), bench.resolve("services"));
+        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS catalog_exchange_bench WITH (FORCE)");
+            statement.execute("CREATE DATABASE catalog_exchange_bench");
+        }
+        String url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/catalog_exchange_bench$1");
+        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword()).locations("classpath:db/migration").load().migrate();
+
+        Map<String, String> env = new HashMap<>(PayaraMicroProcess.applicationEnvironment(
+                new ServiceEndpoints(url, server.dbUser(), server.dbPassword(), server.redisAddress())));
+        env.put("CATALOG_ADMIN_USER", IntegrationTestSettings.ADMIN_USER);
+        env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
+        env.put("CATALOG_EXCHANGE_USER", USER);
+        env.put("CATALOG_EXCHANGE_PASSWORD", PASSWORD);
+        env.put("CATALOG_EXCHANGE_FILE_LIMIT", Long.toString(FILE_LIMIT));
+        env.put("CATALOG_EXCHANGE_DIR", bench.resolve("exchange-staging").toString());
+        env.put("CATALOG_IMPORT_DIR", packageDir.toString());
+        env.put("CATALOG_IMPORT_WORK_DIR", bench.resolve("exchange-work").toString());
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(projectDir,
+                BackingServices.freePort(), env, bench.resolve("payara-exchange.log"))).awaitReady(Duration.ofMinutes(5))) {
+            AdminApi api = new AdminApi(payara.baseUri());
+            OneCExchangeClient client = new OneCExchangeClient(payara.baseUri().resolve("1c_exchange"), USER, PASSWORD);
+
+            long start = System.nanoTime();
+            OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
+            client.init();
+            if (client.fileLimit() != FILE_LIMIT || !client.zip()) {
+                throw new IllegalStateException("init did not say zip=yes, file_limit=" + FILE_LIMIT);
+            }
+            long peakHeap;
+            int parts;
+            try (ServerHeap heap = new ServerHeap(payara.process().pid())) {
+                heap.resetPeak();
+                List<OneCExchangeClient.Answer> answers = client.sendFile("v8_3B8F_3e.zip", zip);
+                answers.forEach(a -> OneCExchangeClient.requireSuccess(a, "file part"));
+                parts = answers.size();
+                peakHeap = heap.peak();
+            }
+            double upload = seconds(start);
+            long importStart = System.nanoTime();
+            OneCExchangeClient.Answer outcome = client.importUntilDone(firstGoodsFile(packageDir), Duration.ofHours(1));
+            double importing = seconds(importStart);
+            OneCExchangeClient.requireSuccess(outcome, "import");
+            client.call("deactivate");
+            client.call("complete");
+            double total = seconds(start);
+            String exchangeSummary = api.get("catalog/summary").body();
+
+            emptyCatalog(url, server);
+            long folderStart = System.nanoTime();
+            HttpResponse<String> started = api.send("POST", api.uri("imports"));
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException("folder import not started: " + started.body());
+            }
+            long id = AdminApi.object(started).getJsonNumber("id").longValue();
+            JsonObject session;
+            do {
+                Thread.sleep(200);
+                session = api.object("imports/" + id);
+            } while (!List.of("COMPLETED", "FAILED", "CANCELLED").contains(session.getString("status")));
+            double folder = seconds(folderStart);
+            if (!"COMPLETED".equals(session.getString("status"))) {
+                throw new IllegalStateException("folder import ended " + session);
+            }
+            String folderSummary = api.get("catalog/summary").body();
+
+            System.out.printf(Locale.ROOT, "%nexchange of %,d products (%d parts of ≤ 10 MB):%n", products, parts);
+            System.out.printf(Locale.ROOT, "  upload (checkauth, init, file parts): %7.1f s  (%.1f MB/s)%n",
+                    upload, Files.size(zip) / 1e6 / upload);
+            System.out.printf(Locale.ROOT, "  first import call to success:         %7.1f s  (%d import calls; %s)%n",
+                    importing, client.importAnswers().size(), outcome.line(2));
+            System.out.printf(Locale.ROOT, "  total:                                %7.1f s%n", total);
+            System.out.printf(Locale.ROOT, "folder import of the same package:      %7.1f s%n", folder);
+            System.out.printf(Locale.ROOT, "exchange total / folder import = %.2f (target ≤ 1.10)%n", total / folder);
+            System.out.printf(Locale.ROOT, "server peak heap during the upload: %.0f MB (max heap 768 MB)%n", peakHeap / 1e6);
+            System.out.println("same catalog both ways: " + exchangeSummary.equals(folderSummary) + " " + folderSummary);
+        }
+    }
+
+    /**
+     * The server's heap pools seen over JMX (the JDK's attach API starts the local management agent
+     * in the server): their peaks are reset before the upload and summed after it, so the figure is
+     * the exact high-water mark, not a sample.
+     */
+    private static final class ServerHeap implements AutoCloseable {
+        private final JMXConnector connector;
+        private final List<MemoryPoolMXBean> heapPools;
+
+        ServerHeap(long pid) throws Exception {
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            heapPools = ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class).stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        }
+
+        void resetPeak() {
+            heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        }
+
+        long peak() {
+            return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        }
+
+        @Override
+        public void close() throws IOException {
+            connector.close();
+        }
+    }
+
+    private static void emptyCatalog(String url, ServiceEndpoints server) throws Exception {
+        try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
+             Statement statement = db.createStatement()) {
+            statement.execute("TRUNCATE " + String.join(", ", CATALOG_TABLES) + " CASCADE");
+        }
+    }
+
+    /** The package zipped with its sub-folders, as 1C zips it. */
+    static void zipFolder(Path dir, Path zip) throws IOException {
+        Path partial = zip.resolveSibling(zip.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zipped = new ZipOutputStream(out);
+             Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zipped.putNextEntry(new ZipEntry(dir.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zipped);
+                zipped.closeEntry();
+            }
+        }
+        Files.move(partial, zip);
+    }
+
+    /** What 1C names in import&filename=: an XML inside the zip, with its folder. */
+    private static String firstGoodsFile(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir.resolve("goods"))) {
+            return dir.relativize(files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow())
+                    .toString().replace('\\', '/');
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
