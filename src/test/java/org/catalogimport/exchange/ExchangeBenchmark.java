@@ -197,7 +197,7 @@ public final class ExchangeBenchmark {
     }
 
     /** The package zipped with its sub-folders, as 1C zips it. */
-    static void zipFolder(Path dir, Path zip) throws IOException {
+    public static void zipFolder(Path dir, Path zip) throws IOException {
         Path partial = zip.resolveSibling(zip.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zipped = new ZipOutputStream(out);
              Stream<Path> files = Files.walk(dir)) {

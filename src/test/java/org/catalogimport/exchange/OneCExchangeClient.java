@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Drives {@code /1c_exchange} the way 1C:Enterprise does, over plain HTTP and nothing that hides the
@@ -31,6 +33,8 @@ import java.util.function.IntFunction;
  * a body, a trailing slash, and a configured URL that already holds a {@code ?}.
  */
 public final class OneCExchangeClient {
+
+    private static final Pattern IMPORT_NUMBER = Pattern.compile("[Ii]mport (\\d+)");
 
     /** How calls after {@code checkauth} say who they are. */
     public enum Auth { COOKIE, SESSID, BASIC }
@@ -51,6 +55,12 @@ public final class OneCExchangeClient {
 
         public String status1() {
             return line(1);
+        }
+
+        /** The import session an {@code import} answer names ("Import N completed", "(import N)"), if any. */
+        public Optional<Long> importSession() {
+            Matcher number = IMPORT_NUMBER.matcher(text);
+            return number.find() ? Optional.of(Long.parseLong(number.group(1))) : Optional.empty();
         }
 
         public boolean isProgress() {

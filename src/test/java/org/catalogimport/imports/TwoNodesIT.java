@@ -24,12 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.exchange.ExchangeBenchmark;
+import org.catalogimport.exchange.OneCExchangeClient;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.HeldTableLock;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.PayaraMicroProcess;
 import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two Payara Micro nodes on one PostgreSQL and one Redis, as in production: node A is the shared
  * test server, node B a second server started here (with a larger package, so its imports run
- * long enough to be interrupted). Concurrent starts on both nodes run one import; a node killed
+ * long enough to be interrupted). A 1C exchange whose calls alternate between the nodes lands
+ * whole. Concurrent starts on both nodes run one import; a node killed
  * with SIGKILL in the middle of an import leaves the catalog unchanged, its session FAILED, and
  * the lock free for the next import.
  */
@@ -65,6 +69,9 @@ class TwoNodesIT {
         env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
         env.put("CATALOG_IMPORT_DIR", bigPackage.toString());
         env.put("CATALOG_NODE_NAME", "node-b");
+        // why: 1C's calls of one exchange may reach either node; they share the staging folder as
+        // production nodes share a volume (node A stages under its work dir, target/it-work).
+        env.put("CATALOG_EXCHANGE_DIR", projectDir.resolve("target/it-work/exchange").toString());
         nodeB = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(projectDir, BackingServices.freePort(), env,
                 projectDir.resolve("target/payara-node-b.log"))).awaitReady(Duration.ofMinutes(4));
     }
@@ -84,6 +91,40 @@ class TwoNodesIT {
         nodeA = new AdminApi(RunningApplication.baseUri());
         nodeBApi = new AdminApi(nodeB.baseUri());
         await().atMost(Duration.ofMinutes(3)).until(nodeA::nothingRuns);
+    }
+
+    @Test
+    @Order(0)
+    void anExchangeWhoseCallsAlternateBetweenTheNodesLandsCompletely() throws Exception {
+        // Given a 3.1 split package zipped with its folders, and an exchange user
+        long seed = System.nanoTime();
+        Path dir = IntegrationTestSettings.projectDir().resolve("target/it-exchange/two-nodes-" + seed);
+        DemoPackageWriter.write(dir.resolve("package"), 30, seed);
+        Path zip = dir.resolve("v8_two_nodes.zip");
+        ExchangeBenchmark.zipFolder(dir.resolve("package"), zip);
+        byte[] zipped = Files.readAllBytes(zip);
+        String user = "it-1c-two-nodes-" + (seed % 100_000);
+        TestUsers.put(BackingServices.forTests(), user, "it-1c-two-nodes-password", "exchange");
+        // calls go to node A, node B, node A, ... (a balancer without stickiness)
+        OneCExchangeClient client = new OneCExchangeClient(List.of(RunningApplication.baseUri().resolve("1c_exchange"),
+                nodeB.baseUri().resolve("1c_exchange")), user, "it-1c-two-nodes-password");
+
+        // When checkauth, init, every part and every import poll alternate between the nodes
+        OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
+        client.init();
+        List<OneCExchangeClient.Answer> parts = client.sendInParts("v8_two_nodes.zip", zipped, 9_999);
+        parts.forEach(part -> OneCExchangeClient.requireSuccess(part, "part"));
+        OneCExchangeClient.Answer done = client.importUntilDone("v8_two_nodes.zip", Duration.ofMinutes(2));
+
+        // Then the whole package landed, from a zip received whole in as many parts as were sent
+        assertEquals("success", done.line(1), done.toString());
+        JsonObject session = AdminApi.object(nodeBApi.get("imports/" + done.importSession().orElseThrow()));
+        assertEquals(30, session.getJsonObject("changeReport").getJsonObject("products").getInt("read"), session.toString());
+        JsonObject received = session.getJsonArray("receivedFiles").getJsonObject(0);
+        assertEquals(zipped.length, received.getJsonNumber("size").longValue());
+        assertEquals(parts.size(), received.getInt("chunks"));
+        assertTrue(parts.size() > 4, "parts: " + parts.size());
+        assertEquals(200, nodeA.get("catalog/products/" + DemoPackageWriter.productId(seed, 29)).statusCode());
     }
 
     @Test
