@@ -228,7 +228,57 @@ class ExchangeImportIT {
         assertEquals("FAILED", api.object("imports/" + sessionOf(goodsAnswer)).getString("status"));
     }
 
+    @Test
+    void aReal31SplitExportZippedWithItsFoldersLands() throws Exception {
+        // Given a real export (freesport-b2b: 3.1 split, 119 groups, 3 products), read in place and zipped as 1C zips it
+        Path zip = ExchangeTestPackages.folder("freesport").resolve("v8_freesport.zip");
+        ExchangeBenchmark.zipFolder(fixture("freesport-b2b"), zip);
+        OneCExchangeClient client = client(newExchangeUser());
+        OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
+        client.init();
+
+        client.sendInParts("v8_freesport.zip", Files.readAllBytes(zip), 65_536)
+                .forEach(part -> OneCExchangeClient.requireSuccess(part, "part"));
+        OneCExchangeClient.Answer done = client.importUntilDone(firstFile(fixture("freesport-b2b"), "goods"), IMPORT_TIMEOUT);
+
+        assertEquals("success", done.line(1), done.toString());
+        JsonObject report = api.object("imports/" + sessionOf(done)).getJsonObject("changeReport");
+        assertEquals(3, report.getJsonObject("products").getInt("read"), report.toString());
+        assertEquals(119, report.getJsonObject("groups").getInt("read"), report.toString());
+        assertEquals(1, ExchangeProtocolIT.count("select count(*) from product where sku = 'ES1115'"
+                + " and name = 'Гантель неопреновая Espado ES1115, жёлтый'"));
+    }
+
+    @Test
+    void aRealUt11ExportAsSeparateFilesLandsWithItsProblemsReported() throws Exception {
+        // Given a real UT 11 export (gillbeits): import___, offers___, prices___, rests___ whose
+        // products file the public snapshot lacks, so every offer is reported, not stored
+        Path dir = fixture("gillbeits__commerceml");
+        List<String> names;
+        try (Stream<Path> files = Files.list(dir)) {
+            names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml"))
+                    .sorted(java.util.Comparator.comparing(n -> List.of("import", "offers", "prices", "rests")
+                            .indexOf(n.substring(0, n.indexOf("___"))))).toList();
+        }
+        OneCExchangeClient client = client(newExchangeUser());
+
+        OneCExchangeClient.Answer last = client.exchange(names, i -> dir.resolve(names.get(i)), IMPORT_TIMEOUT);
+
+        assertEquals("success", last.line(1), last.toString());
+        JsonObject report = api.object("imports/" + sessionOf(last)).getJsonObject("changeReport");
+        assertEquals(3 * 978, report.getJsonObject("offers").getInt("read"), report.toString());
+        assertEquals(3 * 978, report.getJsonObject("offers").getInt("skipped") + report.getJsonObject("offers").getInt("merged"),
+                report.toString());
+        assertEquals(978, report.getJsonObject("prices").getInt("skipped"), report.toString());
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
+
+    /** A real export of the shared fixtures, read where it lies. */
+    private static Path fixture(String name) {
+        return Path.of(System.getProperty("catalog.shared.fixtures",
+                IntegrationTestSettings.projectDir().resolve("../shared/fixtures/commerceml").toString())).resolve(name).normalize();
+    }
 
     private long newestSessionId() throws Exception {
         return api.array("imports?size=1").getJsonObject(0).getJsonNumber("id").longValue();
