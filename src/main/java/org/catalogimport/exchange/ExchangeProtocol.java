@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +108,16 @@ public class ExchangeProtocol {
         try (InputStream body = request.getInputStream()) {
             if (query.isSale()) {
                 // why: orders from 1C are not taken; read the body so the client sees a clean answer.
-                body.transferTo(java.io.OutputStream.nullOutputStream());
+                body.transferTo(OutputStream.nullOutputStream());
                 return ExchangeAnswer.success();
+            }
+            long declared = request.getContentLengthLong();
+            if ("GET".equalsIgnoreCase(request.getMethod()) && declared > 0) {
+                // why: Payara does not hand a GET's body to the servlet; the part would be stored as
+                // nothing and answered success, and 1C would never learn that its file is broken.
+                body.transferTo(OutputStream.nullOutputStream());
+                throw new ExchangeRefused("The part of " + name.relative() + " came with GET, whose body ("
+                        + declared + " bytes) this server does not read: send mode=file with POST.");
             }
             ExchangeFolders folders = new ExchangeFolders(settings.dir());
             ChunkAppender.Appended appended = new ChunkAppender(settings.limits()).append(

@@ -63,8 +63,8 @@ class ExchangeImportIT {
         OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
         assertTrue(client.init().text().startsWith("zip=yes"));
 
-        // When it is sent in parts of 7,001 bytes (an odd size: parts start anywhere in the zip)
-        List<OneCExchangeClient.Answer> parts = client.sendInParts("v8_3B8F_3e.zip", zipped, 7_001);
+        // When it is sent in parts of 2,001 bytes (an odd size: parts start anywhere in the zip)
+        List<OneCExchangeClient.Answer> parts = client.sendInParts("v8_3B8F_3e.zip", zipped, 2_001);
         parts.forEach(p -> OneCExchangeClient.requireSuccess(p, "part"));
         // and import is asked for an entry with its folder, then for another without it
         OneCExchangeClient.Answer withFolder = client.importUntilDone(goods, IMPORT_TIMEOUT);
@@ -126,7 +126,8 @@ class ExchangeImportIT {
         for (int i = 0; i < cycles.size(); i++) {
             // each cycle: its own checkauth, init, file and import, as newer 1C modules do
             OneCExchangeClient cycle = client(user);
-            OneCExchangeClient.Answer done = cycle.exchange(List.of(cycles.get(i)), n -> shop.resolve(cycles.get(n)) , IMPORT_TIMEOUT);
+            Path file = shop.resolve(cycles.get(i));
+            OneCExchangeClient.Answer done = cycle.exchange(List.of(cycles.get(i)), n -> file, IMPORT_TIMEOUT);
             assertEquals("success", done.line(1), cycles.get(i) + ": " + done);
             sessions[i] = sessionOf(done);
             if (i == 0) {

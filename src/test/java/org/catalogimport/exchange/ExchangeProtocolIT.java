@@ -237,7 +237,9 @@ class ExchangeProtocolIT {
     }
 
     @Test
-    void aGetCarriesNoFileBodyOnPayaraSoFileIsSentWithPost() throws Exception {
+    void aFilePartSentWithGetIsRefusedBecausePayaraDoesNotReadItsBody() throws Exception {
+        // why: Payara does not hand a GET's body to the servlet; before this was refused, the part
+        // was answered success and stored as 0 bytes (1C would have believed its file arrived).
         OneCExchangeClient client = client(newExchangeUser());
         OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
         byte[] xml = "<?xml version=\"1.0\"?><КоммерческаяИнформация/>".getBytes(StandardCharsets.UTF_8);
@@ -246,11 +248,10 @@ class ExchangeProtocolIT {
         OneCExchangeClient.Answer byPost = client.sendChunk("POST", "post.xml", xml);
 
         assertPlain(byGet);
+        assertEquals("failure", byGet.line(1), byGet.toString());
+        assertTrue(byGet.line(2).contains("get.xml") && byGet.line(2).contains("POST"), byGet.toString());
         assertEquals("success", byPost.text());
-        assertEquals(xml.length, count("select size from exchange_file where name = 'post.xml'"
-                + " order by id desc limit 1"));
-        System.out.println("mode=file by GET with a body: " + byGet + ", stored bytes: "
-                + count("select coalesce(max(size), -1) from exchange_file where name = 'get.xml'"));
+        assertEquals(xml.length, count("select size from exchange_file where name = 'post.xml' order by id desc limit 1"));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
