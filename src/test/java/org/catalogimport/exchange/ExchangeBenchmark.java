@@ -1,5 +1,6 @@
 package org.catalogimport.exchange;
 
+import com.sun.tools.attach.VirtualMachine;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +26,6 @@ import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import com.sun.tools.attach.VirtualMachine;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;

@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.catalogimport.dev.DemoPackageWriter;
@@ -215,7 +217,7 @@ class ExchangeImportIT {
         OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
         client.init();
         client.sendFile("groups/groups.xml", shop.resolve("groups/groups.xml"));
-        client.sendChunk("goods/goods.xml", java.util.Arrays.copyOf(goods, goods.length / 2));
+        client.sendChunk("goods/goods.xml", Arrays.copyOf(goods, goods.length / 2));
         client.sendFile("offers/offers.xml", shop.resolve("offers/offers.xml"));
 
         OneCExchangeClient.Answer goodsAnswer = client.importUntilDone("goods/goods.xml", IMPORT_TIMEOUT);
@@ -258,7 +260,7 @@ class ExchangeImportIT {
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {
             names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml"))
-                    .sorted(java.util.Comparator.comparing(n -> List.of("import", "offers", "prices", "rests")
+                    .sorted(Comparator.comparing(n -> List.of("import", "offers", "prices", "rests")
                             .indexOf(n.substring(0, n.indexOf("___"))))).toList();
         }
         OneCExchangeClient client = client(newExchangeUser());

@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.testing.AdminApi;
@@ -198,7 +199,7 @@ class ExchangeProtocolIT {
         OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
         // why this name: each folder is a legal file name on disk, but the whole (1,230 characters)
         // does not fit exchange_file.name (1,000): the database refuses the row, for real.
-        String tooLong = String.join("/", java.util.Collections.nCopies(6, "d".repeat(200))) + "/import.xml";
+        String tooLong = String.join("/", Collections.nCopies(6, "d".repeat(200))) + "/import.xml";
 
         OneCExchangeClient.Answer answer = client.sendChunk(tooLong, "<?xml version=\"1.0\"?><x/>".getBytes(StandardCharsets.UTF_8));
 

@@ -112,7 +112,7 @@ class TwoNodesIT {
         // When checkauth, init, every part and every import poll alternate between the nodes
         OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
         client.init();
-        List<OneCExchangeClient.Answer> parts = client.sendInParts("v8_two_nodes.zip", zipped, 9_999);
+        List<OneCExchangeClient.Answer> parts = client.sendInParts("v8_two_nodes.zip", zipped, 2_999);
         parts.forEach(part -> OneCExchangeClient.requireSuccess(part, "part"));
         OneCExchangeClient.Answer done = client.importUntilDone("v8_two_nodes.zip", Duration.ofMinutes(2));
 
@@ -123,7 +123,7 @@ class TwoNodesIT {
         JsonObject received = session.getJsonArray("receivedFiles").getJsonObject(0);
         assertEquals(zipped.length, received.getJsonNumber("size").longValue());
         assertEquals(parts.size(), received.getInt("chunks"));
-        assertTrue(parts.size() > 4, "parts: " + parts.size());
+        assertTrue(parts.size() > 8, "parts: " + parts.size());
         assertEquals(200, nodeA.get("catalog/products/" + DemoPackageWriter.productId(seed, 29)).statusCode());
     }
 
