@@ -41,7 +41,10 @@ public class SessionDetailBacking implements Serializable {
         }
         session = found.get();
         changeReport = ChangeReport.of(sessions.entityCountsJson(id));
-        problems = new ProblemsLazyModel(sessions, id);
+        // why only COMPLETED: its counts are written with the last problems in one transaction; a
+        // failed or cancelled session's counts may lag its last stored problems by a tick.
+        problems = new ProblemsLazyModel(sessions, id,
+                session.getStatus() == org.catalogimport.imports.ImportStatus.COMPLETED ? session.getProblemCount() : -1);
         if (session.getSource() == org.catalogimport.imports.ImportSource.EXCHANGE) {
             receivedFiles = exchanges.filesOf(id);
         }
