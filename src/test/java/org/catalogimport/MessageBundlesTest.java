@@ -77,11 +77,11 @@ class MessageBundlesTest {
         assertTrue(defined.contains("imports.startedAt") && !defined.contains("imports.started.header"));
     }
 
-    /** Messages whose first argument is a session id: shown as "Import 1234", never "Import 1,234". */
+    /** Messages whose first argument is a session (or upload) id: shown as "Import 1234", never "Import 1,234". */
     private static final List<String> SESSION_ID_KEYS = List.of("imports.started", "imports.completed",
             "imports.failed", "imports.checkStarted", "imports.checkCompleted", "imports.cancelRequested",
             "imports.cancelledNow", "imports.cancelTooLate", "imports.cancelledMessage", "imports.completedWithProblems",
-            "lock.holder", "package.importedBy");
+            "lock.holder", "package.importedBy", "upload.discarded", "upload.notPending");
 
     @Test
     void sessionIdsAreWrittenWithoutThousandsSeparators() throws IOException {
