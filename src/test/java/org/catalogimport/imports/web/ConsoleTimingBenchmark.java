@@ -28,7 +28,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Console timings (README, "Performance"): with 100,000 sessions in the table, the server time of
- * the sessions page and of a poll request, and the time from a click on "Start import" to the
+ * the sessions page and of a poll request (with a pending upload in the package panel), and the time from a click on "Start import" to the
  * session being RUNNING. Starts its own Payara Micro on a database of its own (catalog_console_bench).
  *
  * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.imports.web.ConsoleTimingBenchmark</pre>
@@ -116,6 +116,10 @@ public final class ConsoleTimingBenchmark {
                             + " 'offers/offers_1_' || (i / 1000) || '.xml', i % 5000,"
                             + " 'the offer was skipped, with its 3 price(s) and 3 stock row(s): its product p-' || i || ' is not in the catalog'"
                             + " from generate_series(1, 1000000) as i");
+                    // a pending upload, so the package panel renders the upload (one more query per render)
+                    statement.execute("insert into package_upload (folder, file_names, total_bytes, zip, xml_files, layouts,"
+                            + " fingerprint, uploaded_by, uploaded_at) values ('" + importDir + "', 'bench-package.zip',"
+                            + " 1234567, true, 12, 'CommerceML 3.1 split', 'bench', 'bench', now())");
                     statement.execute("analyze import_session");
                     statement.execute("analyze import_problem");
                 }
@@ -130,6 +134,9 @@ public final class ConsoleTimingBenchmark {
                 viewState = viewState(response.body());
                 if (!response.body().contains("sessions:poll")) {
                     throw new IllegalStateException("the page should render its poll while a session runs");
+                }
+                if (!response.body().contains("bench-package.zip")) {
+                    throw new IllegalStateException("the package panel should show the pending upload");
                 }
             }
             for (int i = 0; i < 30; i++) {
