@@ -22,8 +22,3 @@ CREATE INDEX package_upload_not_discarded_idx ON package_upload (uploaded_at DES
 -- The upload a session read (null: the import folder or an exchange's files).
 ALTER TABLE import_session ADD COLUMN upload_id BIGINT REFERENCES package_upload (id);
 CREATE INDEX import_session_upload_idx ON import_session (upload_id) WHERE upload_id IS NOT NULL;
-
--- "already imported by session N" is asked on every page render (cached 5 s): by index, not a scan
--- of the whole history.
-CREATE INDEX import_session_fingerprint_idx ON import_session (package_fingerprint, started_at DESC)
-    WHERE package_fingerprint IS NOT NULL;
