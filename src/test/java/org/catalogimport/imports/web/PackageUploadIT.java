@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -87,26 +92,26 @@ class PackageUploadIT {
 
         // Then they are accepted and the package panel shows them, with who uploaded them
         assertTrue(uploadMessage().contains("Uploaded import.xml, offers.xml: it is the next package to import"), uploadMessage());
-        String summary = text("sessions:uploadSummary");
+        String summary = text("uploadSummary");
         assertTrue(summary.startsWith("uploaded import.xml, offers.xml · 2 XML files,"), summary);
         assertTrue(summary.contains("CommerceML 2.x"), summary);
-        assertTrue(text("sessions:uploadedBy").startsWith("uploaded by " + IntegrationTestSettings.ADMIN_USER + " on "),
-                text("sessions:uploadedBy"));
+        assertTrue(text("uploadedBy").startsWith("uploaded by " + IntegrationTestSettings.ADMIN_USER + " on "),
+                text("uploadedBy"));
         // and in Russian
         browser.findElement(By.id("account:ru")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions:uploadSummary"), "загружен"));
-        assertTrue(text("sessions:uploadSummary").startsWith("загружен import.xml, offers.xml · XML-файлов: 2,"),
-                text("sessions:uploadSummary"));
-        assertTrue(text("sessions:uploadedBy").startsWith("загрузил " + IntegrationTestSettings.ADMIN_USER + " "),
-                text("sessions:uploadedBy"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "загружен"));
+        assertTrue(text("uploadSummary").startsWith("загружен import.xml, offers.xml · XML-файлов: 2,"),
+                text("uploadSummary"));
+        assertTrue(text("uploadedBy").startsWith("загрузил " + IntegrationTestSettings.ADMIN_USER + " "),
+                text("uploadedBy"));
         browser.findElement(By.id("account:en")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions:uploadSummary"), "uploaded"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "uploaded"));
 
         // When a zip is uploaded, it replaces the XML files as the next package
         upload(zip);
         assertTrue(uploadMessage().startsWith("Uploaded demo-package.zip"), uploadMessage());
-        assertTrue(text("sessions:uploadSummary").startsWith("uploaded demo-package.zip · "), text("sessions:uploadSummary"));
-        assertTrue(text("sessions:uploadSummary").contains("CommerceML 3.1 split"), text("sessions:uploadSummary"));
+        assertTrue(text("uploadSummary").startsWith("uploaded demo-package.zip · "), text("uploadSummary"));
+        assertTrue(text("uploadSummary").contains("CommerceML 3.1 split"), text("uploadSummary"));
         assertEquals(List.of("import.xml/offers.xml|" + IntegrationTestSettings.ADMIN_USER, "demo-package.zip|null"),
                 query("select file_names || '|' || coalesce(discarded_by, 'null') from package_upload"
                         + " where id > (select coalesce(max(id), 0) - 2 from package_upload) order by id"));
@@ -186,6 +191,54 @@ class PackageUploadIT {
         assertEquals(rowsBefore, query("select id from package_upload order by id"));
         assertEquals(foldersBefore, uploadFolders());
         assertEquals(0, browser.findElements(By.id("sessions:uploadPanel")).size());
+    }
+
+    @Test
+    void aPostWithoutThePagesViewStateStoresNothing() throws Exception {
+        // Given a signed-in administrator's session cookie (as a forged cross-site form would carry it)
+        // and a valid package
+        List<String> rowsBefore = query("select id from package_upload order by id");
+        String cookie = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b).orElseThrow();
+        byte[] importXml = Files.readAllBytes(classicFiles().resolve("import.xml"));
+
+        String realViewState = browser.findElement(By.cssSelector("#upload input[name='jakarta.faces.ViewState']"))
+                .getAttribute("value");
+        String fileField = browser.findElement(By.cssSelector("#upload input[type=file]")).getAttribute("name");
+
+        // When the upload form is posted without the page's view state, or with a made-up one
+        // (and, as the control that the request itself is right, with the page's own)
+        for (String viewState : new String[] {null, "-1234567890123456789:987654321", realViewState}) {
+            String boundary = "----it" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            BiConsumer<String, String> field = (name, value) -> body.writeBytes(("--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            field.accept("upload", "upload");
+            field.accept("upload:send", "");
+            if (viewState != null) {
+                field.accept("jakarta.faces.ViewState", viewState);
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"import.xml\""
+                    + "\r\nContent-Type: text/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(importXml);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(RunningApplication.baseUri().resolve("admin/imports"))
+                            .header("Cookie", cookie)
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // Then only the page's own view state gets the upload accepted; the others write no row
+            if (viewState == realViewState) {
+                assertTrue(response.body().contains("it is the next package"), response.statusCode() + " " + response.body());
+                assertEquals(rowsBefore.size() + 1, query("select id from package_upload order by id").size());
+            } else {
+                assertTrue(!response.body().contains("it is the next package"), viewState + ": " + response.statusCode());
+                assertEquals(rowsBefore, query("select id from package_upload order by id"), "view state " + viewState);
+            }
+        }
     }
 
     /** Chooses {@code files} in the upload form and presses Upload (a full-page POST). */
