@@ -155,6 +155,27 @@ class PackageUploadIT {
     }
 
     @Test
+    void discardingTheUploadMakesTheImportFolderTheNextPackageAgain() throws Exception {
+        // Given an uploaded package
+        Path classic = classicFiles();
+        upload(classic.resolve("import.xml"));
+        assertTrue(text("uploadSummary").startsWith("uploaded import.xml · 1 XML files,"), text("uploadSummary"));
+        String folder = query("select folder from package_upload order by id desc").get(0);
+        assertTrue(Files.isRegularFile(Path.of(folder, "import.xml")), folder);
+
+        // When the administrator discards it (and confirms)
+        browser.findElement(By.id("sessions:discardUpload")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+
+        // Then the panel shows the import folder again, the discard is recorded and the files are gone
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("packageSummary")));
+        assertEquals(0, browser.findElements(By.id("sessions:uploadPanel")).size());
+        assertEquals(List.of(IntegrationTestSettings.ADMIN_USER),
+                query("select discarded_by from package_upload where folder = '" + folder + "'"));
+        assertTrue(!Files.exists(Path.of(folder)), folder + " is still there");
+    }
+
+    @Test
     void refusedUploadsSayWhyAndStoreNothing() throws Exception {
         // Given what is stored before
         Files.createDirectories(WORK);
