@@ -214,6 +214,12 @@ public class ImportSessions {
         return json == null ? "{}" : json.toString();
     }
 
+    /** The id of the newest session, 0 when there is none (an index probe). */
+    public long newestId() {
+        Long newest = entityManager.createQuery("select max(s.id) from ImportSession s", Long.class).getSingleResult();
+        return newest == null ? 0 : newest;
+    }
+
     public long count(ImportStatus status) {
         return count(status, null);
     }

@@ -45,6 +45,9 @@ public class ImportSessionsBacking implements Serializable {
     @Inject
     PackageUploadBacking uploads;
 
+    @Inject
+    UnfilteredSessionCount unfilteredCount;
+
     private boolean allowMassDeactivation;
     private transient PackagePreviews.Current nextPackage;
 
@@ -54,7 +57,7 @@ public class ImportSessionsBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new ImportSessionsLazyModel(sessions);
+        model = new ImportSessionsLazyModel(sessions, unfilteredCount);
         running().ifPresent(session -> watchedSessionId = session.getId());
     }
 

@@ -193,6 +193,11 @@ public final class ConsoleTimingBenchmark {
                 + " where (cast(null as varchar) is null or status = cast(null as varchar))"
                 + " order by started_at desc nulls last, started_at desc, id desc offset 0 rows fetch first 20 rows only");
         queries.put("after", columns + " where 1 = 1 order by started_at desc, id desc offset 0 rows fetch first 20 rows only");
+        queries.put("count, as it was on every render", "select count(*) from import_session");
+        queries.put("newest id, what decides whether to count again", "select max(id) from import_session");
+        queries.put("pending upload", "select u.id from package_upload u where u.discarded_at is null and not exists"
+                + " (select 1 from import_session s where s.upload_id = u.id and s.status = 'COMPLETED' and not s.dry_run)"
+                + " order by u.uploaded_at desc, u.id desc fetch first 1 rows only");
         try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
              Statement statement = db.createStatement()) {
             for (Map.Entry<String, String> query : queries.entrySet()) {
@@ -200,12 +205,13 @@ public final class ConsoleTimingBenchmark {
                 try (ResultSet rows = statement.executeQuery("explain (analyze, costs off, timing off, summary on) " + query.getValue())) {
                     while (rows.next()) {
                         String line = rows.getString(1).strip();
-                        if (line.startsWith("->") || line.startsWith("Limit") || line.startsWith("Execution")) {
+                        if (line.startsWith("->") || line.startsWith("Limit") || line.startsWith("Aggregate")
+                                || line.startsWith("Result") || line.startsWith("Execution")) {
                             plan.append(" | ").append(line);
                         }
                     }
                 }
-                System.out.println("sessions page query, " + query.getKey() + plan);
+                System.out.println("sessions page SQL, " + query.getKey() + plan);
             }
         }
     }
