@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -71,5 +75,28 @@ class MessageBundlesTest {
         }
         assertEquals(Set.of(), missing);
         assertTrue(defined.contains("imports.startedAt") && !defined.contains("imports.started.header"));
+    }
+
+    /** Messages whose first argument is a session (or upload) id: shown as "Import 1234", never "Import 1,234". */
+    private static final List<String> SESSION_ID_KEYS = List.of("imports.started", "imports.completed",
+            "imports.failed", "imports.checkStarted", "imports.checkCompleted", "imports.cancelRequested",
+            "imports.cancelledNow", "imports.cancelTooLate", "imports.cancelledMessage", "imports.completedWithProblems",
+            "lock.holder", "package.importedBy", "upload.discarded", "upload.notPending");
+
+    @Test
+    void sessionIdsAreWrittenWithoutThousandsSeparators() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_ru.properties")) {
+            Properties messages = new Properties();
+            try (Reader in = Files.newBufferedReader(BUNDLES.resolve(bundle), StandardCharsets.UTF_8)) {
+                messages.load(in);
+            }
+            Locale locale = bundle.contains("_ru") ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+            for (String key : SESSION_ID_KEYS) {
+                String pattern = messages.getProperty(key);
+                assertTrue(pattern != null, bundle + " lacks " + key);
+                String text = new MessageFormat(pattern, locale).format(new Object[] {1234567L, 2L, 3L, 4L, 5L});
+                assertTrue(text.contains("1234567"), bundle + " " + key + " shows the id as: " + text);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.catalogimport.commerceml;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,9 +42,18 @@ final class FileClassifier {
     }
 
     Classification classify(Path path, String name) throws PackageException {
+        return classify(XmlCursor.open(parsers, path, name));
+    }
+
+    /** Classifies the file {@code in} (an entry of a zip) and closes it. */
+    Classification classify(InputStream in, String name) throws PackageException {
+        return classify(XmlCursor.open(parsers, in, name));
+    }
+
+    private static Classification classify(XmlCursor opened) throws PackageException {
         Set<Content> contents = EnumSet.noneOf(Content.class);
         int[] rank = {NO_DICTIONARY};
-        try (XmlCursor cursor = XmlCursor.open(parsers, path, name)) {
+        try (XmlCursor cursor = opened) {
             if (!CommerceMlReader.ROOT.equals(cursor.root())) {
                 return new Classification(false, Set.of(), NO_DICTIONARY);
             }

@@ -50,6 +50,11 @@ final class XmlCursor implements AutoCloseable {
         } catch (IOException e) {
             throw new PackageException(file, -1, -1, "the file cannot be opened: " + e, e);
         }
+        return open(parsers, raw, file);
+    }
+
+    /** Reads {@code raw} (closed with the cursor, or at once on failure); {@code file} is the name messages use. */
+    static XmlCursor open(XmlParsers parsers, InputStream raw, String file) throws PackageException {
         try {
             byte[] head = new byte[XmlParsers.HEAD_BYTES];
             int length = raw.readNBytes(head, 0, head.length);

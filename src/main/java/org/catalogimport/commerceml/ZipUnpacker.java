@@ -53,6 +53,20 @@ final class ZipUnpacker {
         }
     }
 
+    /**
+     * Applies every rule of {@link #unpack} to {@code zip} without writing anything: entries are
+     * inflated and counted, then dropped. For an upload, which must pass before it is stored.
+     */
+    void verify(Path zip) throws PackageException {
+        String zipName = zip.getFileName().toString();
+        try {
+            checkDirectory(zip, zipName);
+            extract(zip, zipName, null);
+        } catch (IOException e) {
+            throw new PackageException(zipName, -1, -1, "the zip archive cannot be unpacked: " + e.getMessage(), e);
+        }
+    }
+
     private void checkDirectory(Path zip, String zipName) throws PackageException {
         ZipCentralDirectory.Summary summary;
         try {
@@ -71,7 +85,9 @@ final class ZipUnpacker {
 
     private void extract(Path zip, String zipName, Path target) throws IOException, PackageException {
         long archiveBytes = Math.max(1, Files.size(zip));
-        Path root = target.toAbsolutePath().normalize();
+        // why a made-up root when verifying: the names are judged exactly as for a real unpack.
+        boolean writing = target != null;
+        Path root = (writing ? target : zip.resolveSibling("verify")).toAbsolutePath().normalize();
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
         long entries = 0;
@@ -95,15 +111,19 @@ final class ZipUnpacker {
                             + " twice; which copy is meant is unclear, so nothing was unpacked", null);
                 }
                 if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
+                    if (writing) {
+                        Files.createDirectories(destination);
+                    }
                     continue;
                 }
-                Files.createDirectories(destination.getParent());
+                if (writing) {
+                    Files.createDirectories(destination.getParent());
+                }
                 long compressed = Math.min(Math.max(1, entry.getCompressedSize()), archiveBytes);
                 long written = 0;
                 try (InputStream in = archive.getInputStream(entry);
-                     OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
-                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                     OutputStream out = writing ? Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
+                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS) : OutputStream.nullOutputStream()) {
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         written += n;
                         total += n;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.redis.RedissonImportLock;
 
@@ -35,6 +36,9 @@ public class ImportLauncher {
 
     @Inject
     PackagePreviews packages;
+
+    @Inject
+    PackageUploads uploads;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -81,16 +85,28 @@ public class ImportLauncher {
                         + running.get().getId() + " is RUNNING in the database");
                 return new StartResult(Outcome.ALREADY_RUNNING, running.get(), ALREADY_RUNNING_MESSAGE);
             }
+            // why here: the console and the API mean the same "next package"; while an upload is
+            // pending (until a real import of it completes, or it is discarded) that is the upload.
+            Long uploadId = null;
+            if (request.packageDir() == null && request.source() != ImportSource.EXCHANGE) {
+                var upload = uploads.pending();
+                if (upload.isPresent()) {
+                    uploadId = upload.get().id();
+                    request = request.reading(upload.get().folder(), "upload " + uploadId);
+                }
+            }
             Path importDir = request.packageDir() == null ? settings.importDir() : request.packageDir();
             if (!Files.isDirectory(importDir)) {
                 held.release();
                 return new StartResult(Outcome.NOT_STARTED, null, request.packageDir() == null
                         ? "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR)."
-                        : "The package folder " + importDir + " does not exist.");
+                        : "The package folder " + importDir + " does not exist"
+                        + (uploadId == null ? "." : " (upload " + uploadId + "): discard the upload or upload it again."));
             }
             ImportSession fresh = new ImportSession(request.triggeredBy(), NodeName.get(), clock.instant())
                     .from(request.source(), request.sourceReference(), request.packageDir())
                     .allowingMassDeactivation(request.allowMassDeactivation())
+                    .readingUpload(uploadId)
                     .readingPackage(request.packageDir() == null
                             ? packages.fingerprint().orElse(null) : packages.fingerprintOf(request.packageDir()).orElse(null));
             ImportSession session = sessions.save(request.dryRun() ? fresh.asDryRun() : fresh);

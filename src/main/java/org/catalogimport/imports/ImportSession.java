@@ -90,6 +90,10 @@ public class ImportSession {
     @Column(name = "package_dir", length = 1000)
     private String packageDir;
 
+    /** The console upload this session read (package_upload, V11); null for the import folder or an exchange. */
+    @Column(name = "upload_id")
+    private Long uploadId;
+
     @Column(name = "dry_run", nullable = false)
     private boolean dryRun;
 
@@ -177,6 +181,16 @@ public class ImportSession {
     /** The folder this session reads, or empty for the configured import folder. */
     public java.util.Optional<java.nio.file.Path> packageDir() {
         return java.util.Optional.ofNullable(packageDir).map(java.nio.file.Path::of);
+    }
+
+    /** Marks a new session as reading the console upload {@code id}. */
+    public ImportSession readingUpload(Long id) {
+        uploadId = id;
+        return this;
+    }
+
+    public Long getUploadId() {
+        return uploadId;
     }
 
     public ImportSession readingPackage(String fingerprint) {

@@ -31,6 +31,7 @@ import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.Roles;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.dev.ShapePackageWriter;
+import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -76,6 +77,9 @@ class CatalogImporterIT {
 
     @Inject
     PackagePreviews packages;
+
+    @Inject
+    PackageUploads uploads;
 
     @Inject
     RedissonImportLock lock;
@@ -315,6 +319,7 @@ class CatalogImporterIT {
         nodeLauncher.worker = worker;
         nodeLauncher.settings = settings;
         nodeLauncher.packages = packages;
+        nodeLauncher.uploads = uploads;
         return nodeLauncher;
     }
 

@@ -10,6 +10,7 @@ import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.ImportStatus;
+import org.catalogimport.imports.upload.PackageUpload;
 
 /**
  * What the API tells about an import session. {@code skippedItems}: items read but not stored;
@@ -19,7 +20,8 @@ import org.catalogimport.imports.ImportStatus;
  * answer. {@code source}: CONSOLE, API or EXCHANGE (null for sessions older than
  * that record), {@code sourceReference}: e.g. "exchange 12". {@code receivedFiles} (single-session answer of an exchange session): the files
  * 1C sent for it, with size and number of chunks. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
- * cancel it.
+ * cancel it. {@code uploadId}: the console upload the session read (null: the import folder or an
+ * exchange's files); {@code upload} (single-session answer): that upload's files, size, who uploaded it and when.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
                                 long totalItems, long processedItems, long skippedItems, long warnings,
@@ -28,21 +30,33 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                                 Instant heartbeatAt, boolean allowMassDeactivation, boolean dryRun,
                                 String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
                                 List<ImportSessions.Problem> problems,
-                                List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles) {
+                                List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
+                                Long uploadId, UploadView upload) {
+
+    /** Who uploaded the package a session read, and what it was. */
+    public record UploadView(long id, List<String> files, long totalBytes, String uploadedBy, Instant uploadedAt,
+                             String discardedBy, Instant discardedAt) {
+        public static UploadView of(PackageUpload upload) {
+            return new UploadView(upload.id(), upload.fileNames(), upload.totalBytes(), upload.uploadedBy(),
+                    upload.uploadedAt(), upload.discardedBy(), upload.discardedAt());
+        }
+    }
 
     public static ImportSessionView of(ImportSession session) {
-        return of(session, null, List.of(), null);
+        return of(session, null, List.of(), null, null);
     }
 
     public static ImportSessionView of(ImportSession session, String changeReportJson, List<ImportSessions.Problem> problems,
-                                       List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles) {
+                                       List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
+                                       PackageUpload upload) {
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
                 session.getSkippedItems(), session.getWarningItems(), session.getSkippedItems(),
                 session.getErrorMessage(), session.getTriggeredBy(), session.getSource(),
                 session.getSourceReference(), session.getNode(), session.getHeartbeatAt(),
                 session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
-                session.getCancelRequestedAt(), parse(changeReportJson), problems, receivedFiles);
+                session.getCancelRequestedAt(), parse(changeReportJson), problems, receivedFiles,
+                session.getUploadId(), upload == null ? null : UploadView.of(upload));
     }
 
     private static JsonObject parse(String json) {

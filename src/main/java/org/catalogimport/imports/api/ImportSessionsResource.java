@@ -21,6 +21,7 @@ import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportRequest;
 import org.catalogimport.imports.ImportSource;
+import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 
@@ -35,6 +36,9 @@ public class ImportSessionsResource {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_PROBLEMS = 1_000;
+
+    @Inject
+    PackageUploads uploads;
 
     @Inject
     ImportSessions sessions;
@@ -108,7 +112,8 @@ public class ImportSessionsResource {
     public ImportSessionView get(@PathParam("id") long id) {
         return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.entityCountsJson(id),
                         sessions.problems(id, MAX_PROBLEMS),
-                        s.getSource() == ImportSource.EXCHANGE ? exchanges.filesOf(id) : null))
+                        s.getSource() == ImportSource.EXCHANGE ? exchanges.filesOf(id) : null,
+                        s.getUploadId() == null ? null : uploads.find(s.getUploadId()).orElse(null)))
                 .orElseThrow(() -> new NotFoundException("No import session " + id));
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.catalogimport.imports.ImportCancellation;
@@ -41,6 +42,12 @@ public class ImportSessionsBacking implements Serializable {
     @Inject
     PackagePreviews packages;
 
+    @Inject
+    PackageUploadBacking uploads;
+
+    @Inject
+    UnfilteredSessionCount unfilteredCount;
+
     private boolean allowMassDeactivation;
     private transient PackagePreviews.Current nextPackage;
 
@@ -50,7 +57,7 @@ public class ImportSessionsBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new ImportSessionsLazyModel(sessions);
+        model = new ImportSessionsLazyModel(sessions, unfilteredCount);
         running().ifPresent(session -> watchedSessionId = session.getId());
     }
 
@@ -166,6 +173,10 @@ public class ImportSessionsBacking implements Serializable {
 
     /** A full exchange, or a zip whose sections are not known before it is unpacked: offer "allow mass deactivation". */
     public boolean isNextPackageFull() {
+        var upload = uploads.getPending();
+        if (upload != null) {
+            return upload.getFullExchange() == null || upload.getFullExchange();
+        }
         return getNextPackage().preview().map(p -> p.fullExchange().orElse(true)).orElse(false);
     }
 
@@ -183,7 +194,7 @@ public class ImportSessionsBacking implements Serializable {
 
     /** Megabytes with one decimal, for the package panel. */
     public String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
+        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
     }
 
     /** The status filter's options: every status, and "completed with problems" next to "completed". */

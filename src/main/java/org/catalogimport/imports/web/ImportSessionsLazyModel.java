@@ -18,14 +18,19 @@ public class ImportSessionsLazyModel extends LazyDataModel<ImportSession> {
     private static final long serialVersionUID = 1L;
 
     private final ImportSessions sessions;
+    private final UnfilteredSessionCount unfilteredCount;
 
-    public ImportSessionsLazyModel(ImportSessions sessions) {
+    public ImportSessionsLazyModel(ImportSessions sessions, UnfilteredSessionCount unfilteredCount) {
         this.sessions = sessions;
+        this.unfilteredCount = unfilteredCount;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         ShownStatus.Filter filter = statusFilter(filterBy);
+        if (filter.status() == null && filter.withProblems() == null) {
+            return Math.toIntExact(unfilteredCount.get());
+        }
         return Math.toIntExact(sessions.count(filter.status(), filter.withProblems()));
     }
 

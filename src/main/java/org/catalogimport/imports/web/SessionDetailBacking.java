@@ -8,6 +8,9 @@ import java.io.Serializable;
 import java.util.Optional;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
+import org.catalogimport.imports.ImportStatus;
+import org.catalogimport.imports.upload.PackageUpload;
+import org.catalogimport.imports.upload.PackageUploads;
 
 /**
  * Backs {@code /admin/session.xhtml?id=N}: one session with its change report and its problems
@@ -41,10 +44,24 @@ public class SessionDetailBacking implements Serializable {
         }
         session = found.get();
         changeReport = ChangeReport.of(sessions.entityCountsJson(id));
-        problems = new ProblemsLazyModel(sessions, id);
+        // why only COMPLETED: its counts are written with the last problems in one transaction; a
+        // failed or cancelled session's counts may lag its last stored problems by a tick.
+        problems = new ProblemsLazyModel(sessions, id,
+                session.getStatus() == ImportStatus.COMPLETED ? session.getProblemCount() : -1);
+        upload = session.getUploadId() == null ? null : uploads.find(session.getUploadId()).orElse(null);
         if (session.getSource() == org.catalogimport.imports.ImportSource.EXCHANGE) {
             receivedFiles = exchanges.filesOf(id);
         }
+    }
+
+    @Inject
+    PackageUploads uploads;
+
+    private PackageUpload upload;
+
+    /** The console upload this session read, if it read one: its files, who uploaded it and when. */
+    public PackageUpload getUpload() {
+        return upload;
     }
 
     /** For a session a 1C exchange started: the files 1C sent for it. */

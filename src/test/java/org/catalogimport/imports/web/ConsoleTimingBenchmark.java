@@ -28,7 +28,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Console timings (README, "Performance"): with 100,000 sessions in the table, the server time of
- * the sessions page and of a poll request, and the time from a click on "Start import" to the
+ * the sessions page and of a poll request (with a pending upload in the package panel), and the time from a click on "Start import" to the
  * session being RUNNING. Starts its own Payara Micro on a database of its own (catalog_console_bench).
  *
  * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.imports.web.ConsoleTimingBenchmark</pre>
@@ -116,10 +116,15 @@ public final class ConsoleTimingBenchmark {
                             + " 'offers/offers_1_' || (i / 1000) || '.xml', i % 5000,"
                             + " 'the offer was skipped, with its 3 price(s) and 3 stock row(s): its product p-' || i || ' is not in the catalog'"
                             + " from generate_series(1, 1000000) as i");
+                    // a pending upload, so the package panel renders the upload (one more query per render)
+                    statement.execute("insert into package_upload (folder, file_names, total_bytes, zip, xml_files, layouts,"
+                            + " fingerprint, uploaded_by, uploaded_at) values ('" + importDir + "', 'bench-package.zip',"
+                            + " 1234567, true, 12, 'CommerceML 3.1 split', 'bench', 'bench', now())");
                     statement.execute("analyze import_session");
                     statement.execute("analyze import_problem");
                 }
             }
+            explainSessionsPage(url, server);
             List<Double> pageTimes = new ArrayList<>();
             List<Double> pollTimes = new ArrayList<>();
             String viewState = null;
@@ -130,6 +135,9 @@ public final class ConsoleTimingBenchmark {
                 viewState = viewState(response.body());
                 if (!response.body().contains("sessions:poll")) {
                     throw new IllegalStateException("the page should render its poll while a session runs");
+                }
+                if (!response.body().contains("bench-package.zip")) {
+                    throw new IllegalStateException("the package panel should show the pending upload");
                 }
             }
             for (int i = 0; i < 30; i++) {
@@ -170,6 +178,41 @@ public final class ConsoleTimingBenchmark {
             System.out.printf(Locale.ROOT, "session page with 1,000,000 problems (count + first 50): median %.0f ms (p90 %.0f);"
                             + " CSV of all of them: %.1f s, %.0f MB%n", median(detailTimes.subList(5, 30)),
                     p90(detailTimes.subList(5, 30)), (System.nanoTime() - csvStart) / 1e9, csvBytes / 1e6);
+        }
+    }
+
+    /**
+     * The plan and time of the sessions table's page query as it was (a sort of every row) and as it
+     * is (a walk of import_session_started_at_idx), so the figure says why it changed.
+     */
+    private static void explainSessionsPage(String url, ServiceEndpoints server) throws Exception {
+        String columns = "select id, status, started_at, finished_at, total_items, processed_items, skipped_items,"
+                + " warning_items, triggered_by from import_session";
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("before (nulls last, started_at twice, status or-null)", columns
+                + " where (cast(null as varchar) is null or status = cast(null as varchar))"
+                + " order by started_at desc nulls last, started_at desc, id desc offset 0 rows fetch first 20 rows only");
+        queries.put("after", columns + " where 1 = 1 order by started_at desc, id desc offset 0 rows fetch first 20 rows only");
+        queries.put("count, as it was on every render", "select count(*) from import_session");
+        queries.put("newest id, what decides whether to count again", "select max(id) from import_session");
+        queries.put("pending upload", "select u.id from package_upload u where u.discarded_at is null and not exists"
+                + " (select 1 from import_session s where s.upload_id = u.id and s.status = 'COMPLETED' and not s.dry_run)"
+                + " order by u.uploaded_at desc, u.id desc fetch first 1 rows only");
+        try (Connection db = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
+             Statement statement = db.createStatement()) {
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = statement.executeQuery("explain (analyze, costs off, timing off, summary on) " + query.getValue())) {
+                    while (rows.next()) {
+                        String line = rows.getString(1).strip();
+                        if (line.startsWith("->") || line.startsWith("Limit") || line.startsWith("Aggregate")
+                                || line.startsWith("Result") || line.startsWith("Execution")) {
+                            plan.append(" | ").append(line);
+                        }
+                    }
+                }
+                System.out.println("sessions page SQL, " + query.getKey() + plan);
+            }
         }
     }
 

@@ -1,0 +1,36 @@
+package org.catalogimport.imports.upload;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.catalogimport.imports.ImportSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Limits and place of console uploads (see META-INF/microprofile-config.properties). */
+@ApplicationScoped
+public class UploadSettings {
+
+    @Inject
+    @ConfigProperty(name = "catalog.upload.max-file-size", defaultValue = "2147483648")
+    long maxFileBytes;
+
+    @Inject
+    @ConfigProperty(name = "catalog.upload.max-total-size", defaultValue = "4294967296")
+    long maxTotalBytes;
+
+    @Inject
+    ImportSettings importSettings;
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    public long maxTotalBytes() {
+        return maxTotalBytes;
+    }
+
+    /** {@code <catalog.import.work-dir>/uploads}: shared storage when several nodes serve the console. */
+    public Path folder() {
+        return importSettings.workDir().resolve("uploads");
+    }
+}
