@@ -22,8 +22,10 @@ import org.catalogimport.commerceml.WarehouseRecord;
  * one rule: <b>every item read is stored, or reported with the reason it was not</b>.
  *
  * <p>Records are buffered per entity ({@link DictionaryWriter}, {@link ProductWriter},
- * {@link OfferWriter}) and written with one multi-row {@code INSERT ... SELECT FROM unnest(arrays)
- * ... ON CONFLICT DO UPDATE} per batch; rows whose content did not change are not written. Buffers
+ * {@link OfferWriter}, {@link OfferRowWriter}). Per batch, one query reads what the catalog holds for
+ * the batch's keys ({@link BatchChanges}): new rows go in with one {@code COPY} ({@link CopyRows}),
+ * changed rows with one {@code INSERT ... SELECT FROM unnest(arrays) ... ON CONFLICT DO UPDATE},
+ * and rows whose content did not change are not written. Buffers
  * are always flushed in dependency order (dictionaries, products, offers, prices, stock), so a
  * reference to something sent earlier in the package is always found. Unknown references keep the
  * data where it can be kept (see the entity writers); what cannot be stored is reported and counted

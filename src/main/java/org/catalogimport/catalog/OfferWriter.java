@@ -1,7 +1,6 @@
 package org.catalogimport.catalog;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +12,9 @@ import java.util.Set;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.Location;
 import org.catalogimport.commerceml.OfferRecord;
-import org.catalogimport.commerceml.PriceRecord;
-import org.catalogimport.commerceml.StockRecord;
 
 /**
- * Writes offers and their rows: prices per price type and stock per warehouse.
+ * Writes offers; their rows (prices per price type, stock per warehouse) go to {@link OfferRowWriter}.
  *
  * <p>An offer record comes in two kinds. One carries offer data (name, article, characteristics...):
  * it is upserted, and skipped (with its rows) only when its product is not in the catalog. The
@@ -29,34 +26,24 @@ import org.catalogimport.commerceml.StockRecord;
  */
 final class OfferWriter {
 
-    record PriceRow(String offerId, PriceRecord price, Location location) {
-    }
-
-    record StockRow(String offerId, StockRecord stock, Location location) {
-    }
-
     /** An offer record without offer data: only its total quantity is the offer's own. */
     record OfferReference(String id, String productId, BigDecimal totalQuantity, Location location) {
     }
 
-    private static final String SEP = CatalogStatements.LIST_SEPARATOR;
-
     private final CatalogStatements sql;
-    private final DictionaryWriter dictionaries;
     private final Map<String, OfferRecord> offers = new LinkedHashMap<>();
     private final Map<String, OfferReference> references = new LinkedHashMap<>();
-    private final Map<String, PriceRow> prices = new LinkedHashMap<>();
-    private final Map<String, StockRow> stock = new LinkedHashMap<>();
+    private final OfferRowWriter rows;
     /** Offers skipped in the current flush: their rows are counted as skipped with them. */
     private final Map<String, SkippedOffer> skippedOffers = new LinkedHashMap<>();
 
     OfferWriter(CatalogStatements sql, DictionaryWriter dictionaries) {
         this.sql = sql;
-        this.dictionaries = dictionaries;
+        this.rows = new OfferRowWriter(sql, dictionaries);
     }
 
     int buffered() {
-        return Math.max(Math.max(offers.size(), references.size()), Math.max(prices.size(), stock.size()));
+        return Math.max(Math.max(offers.size(), references.size()), rows.buffered());
     }
 
     void offer(OfferRecord offer) {
@@ -76,18 +63,7 @@ final class OfferWriter {
                 counts.merged(CatalogEntity.OFFERS, 1);
             }
         }
-        counts.read(CatalogEntity.PRICES, offer.prices().size());
-        for (PriceRecord price : offer.prices()) {
-            if (prices.put(offer.id() + SEP + price.priceTypeId(), new PriceRow(offer.id(), price, offer.location())) != null) {
-                counts.merged(CatalogEntity.PRICES, 1);
-            }
-        }
-        counts.read(CatalogEntity.STOCK, offer.stock().size());
-        for (StockRecord row : offer.stock()) {
-            if (stock.put(offer.id() + SEP + row.warehouseId(), new StockRow(offer.id(), row, offer.location())) != null) {
-                counts.merged(CatalogEntity.STOCK, 1);
-            }
-        }
+        rows.offer(offer);
     }
 
     /**
@@ -104,8 +80,7 @@ final class OfferWriter {
         writeOffers();
         writeReferences();
         reportSkippedOffers();
-        writePrices();
-        writeStock();
+        rows.write(skippedOffers.keySet());
     }
 
     private void writeOffers() throws SQLException {
@@ -129,7 +104,10 @@ final class OfferWriter {
         for (OfferRecord o : batch) {
             hashes.put(o.id(), hash(o));
         }
-        batch = ProductWriter.skipUnchanged(sql, CatalogEntity.OFFERS, "offer", batch, OfferRecord::id, hashes, o -> !o.deleted());
+        BatchChanges<OfferRecord> changes = BatchChanges.of(sql, CatalogEntity.OFFERS, "offer", batch,
+                OfferRecord::id, hashes, o -> !o.deleted());
+        copyIn(changes.added(), hashes);
+        batch = changes.changed();
         int n = batch.size();
         if (n == 0) {
             return;
@@ -147,7 +125,7 @@ final class OfferWriter {
             sku[i] = o.sku();
             barcode[i] = o.barcode();
             name[i] = o.name();
-            characteristics[i] = Json.namedValues(o.characteristics().stream().map(c -> new String[] {c.name(), c.value()}).toList());
+            characteristics[i] = characteristics(o);
             propertyJson[i] = Json.objectOfArrays(ProductWriter.propertyMap(o.properties()));
             quantity[i] = CatalogStatements.amountOrNull(o.totalQuantity());
             active[i] = !o.deleted();
@@ -172,6 +150,23 @@ final class OfferWriter {
                 sql.array("text", sku), sql.array("text", barcode), sql.array("text", name),
                 sql.array("text", characteristics), sql.array("text", propertyJson), sql.array("numeric", quantity),
                 sql.array("boolean", active), sql.array("bigint", hash));
+    }
+
+    /** New offers, copied in: the same columns as the upsert above. */
+    private void copyIn(List<OfferRecord> added, Map<String, Long> hashes) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (OfferRecord o : added) {
+            rows.add(o.id()).add(o.productId()).add(o.version()).add(o.sku()).add(o.barcode()).add(o.name())
+                    .add(characteristics(o)).add(Json.objectOfArrays(ProductWriter.propertyMap(o.properties())))
+                    .add(CatalogStatements.amountOrNull(o.totalQuantity())).add(!o.deleted()).add(hashes.get(o.id()))
+                    .endRow();
+        }
+        sql.insert(CatalogEntity.OFFERS, "offer (external_id, product_id, version, sku, barcode, name, characteristics,"
+                + " properties, total_quantity, active, content_hash)", rows);
+    }
+
+    private static String characteristics(OfferRecord o) {
+        return Json.namedValues(o.characteristics().stream().map(c -> new String[] {c.name(), c.value()}).toList());
     }
 
     private static long hash(OfferRecord o) {
@@ -280,129 +275,11 @@ final class OfferWriter {
         if (skippedOffers.isEmpty()) {
             return;
         }
-        Map<String, long[]> rows = new HashMap<>();
-        prices.values().stream().filter(p -> skippedOffers.containsKey(p.offerId()))
-                .forEach(p -> rows.computeIfAbsent(p.offerId(), k -> new long[2])[0]++);
-        stock.values().stream().filter(s -> skippedOffers.containsKey(s.offerId()))
-                .forEach(s -> rows.computeIfAbsent(s.offerId(), k -> new long[2])[1]++);
+        Map<String, long[]> skippedRows = rows.rowsOf(skippedOffers.keySet());
         skippedOffers.forEach((offerId, skipped) -> {
-            long[] count = rows.getOrDefault(offerId, new long[2]);
+            long[] count = skippedRows.getOrDefault(offerId, new long[2]);
             sql.skip(CatalogEntity.OFFERS, offerId, skipped.location(), "the offer was skipped, with its " + count[0]
                     + " price(s) and " + count[1] + " stock row(s): " + skipped.why());
         });
-    }
-
-    private void writePrices() throws SQLException {
-        if (prices.isEmpty()) {
-            return;
-        }
-        Map<String, Location> referencedTypes = new HashMap<>();
-        List<PriceRow> batch = new ArrayList<>(prices.size());
-        for (PriceRow row : prices.values()) {
-            if (skippedOffers.containsKey(row.offerId())) {
-                sql.counts().skipped(CatalogEntity.PRICES, 1);
-            } else if (CatalogStatements.amountOrNull(row.price().pricePerUnit()) == null) {
-                sql.skip(CatalogEntity.PRICES, row.offerId(), row.location(),
-                        "price " + row.price().pricePerUnit() + " is out of range");
-            } else {
-                referencedTypes.putIfAbsent(row.price().priceTypeId(), row.location());
-                batch.add(row);
-            }
-        }
-        prices.clear();
-        dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", referencedTypes);
-        Map<String, String> stored = sql.pairs("SELECT offer_id || chr(31) || price_type_id, price_per_unit::text || '|'"
-                + " || coalesce(currency, '') || '|' || coalesce(unit, '') || '|' || coalesce(coefficient::text, '')"
-                + " FROM offer_price WHERE offer_id = ANY (?::varchar[])", batch.stream().map(PriceRow::offerId));
-        int before = batch.size();
-        batch.removeIf(row -> priceRow(row).equals(stored.get(row.offerId() + SEP + row.price().priceTypeId())));
-        sql.counts().unchanged(CatalogEntity.PRICES, before - batch.size());
-        int n = batch.size();
-        if (n == 0) {
-            return;
-        }
-        String[] offer = new String[n], type = new String[n], currency = new String[n], unit = new String[n];
-        BigDecimal[] value = new BigDecimal[n], coefficient = new BigDecimal[n];
-        for (int i = 0; i < n; i++) {
-            PriceRow row = batch.get(i);
-            offer[i] = row.offerId();
-            type[i] = row.price().priceTypeId();
-            value[i] = row.price().pricePerUnit();
-            currency[i] = row.price().currency();
-            unit[i] = row.price().unit();
-            coefficient[i] = CatalogStatements.amountOrNull(row.price().coefficient());
-        }
-        sql.upsert(CatalogEntity.PRICES, n, """
-                INSERT INTO offer_price AS t (offer_id, price_type_id, price_per_unit, currency, unit, coefficient, updated_at)
-                SELECT u.offer_id, u.type_id, u.value, u.currency, u.unit, u.coefficient, now()
-                FROM unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::numeric[])
-                     AS u(offer_id, type_id, value, currency, unit, coefficient)
-                ON CONFLICT (offer_id, price_type_id) DO UPDATE SET price_per_unit = EXCLUDED.price_per_unit,
-                    currency = EXCLUDED.currency, unit = EXCLUDED.unit, coefficient = EXCLUDED.coefficient,
-                    updated_at = EXCLUDED.updated_at
-                WHERE (t.price_per_unit, t.currency, t.unit, t.coefficient)
-                      IS DISTINCT FROM (EXCLUDED.price_per_unit, EXCLUDED.currency, EXCLUDED.unit, EXCLUDED.coefficient)
-                RETURNING (xmax = 0)""",
-                sql.array("varchar", offer), sql.array("varchar", type), sql.array("numeric", value),
-                sql.array("varchar", currency), sql.array("varchar", unit), sql.array("numeric", coefficient));
-    }
-
-    private void writeStock() throws SQLException {
-        if (stock.isEmpty()) {
-            return;
-        }
-        Map<String, Location> referencedWarehouses = new HashMap<>();
-        List<StockRow> batch = new ArrayList<>(stock.size());
-        for (StockRow row : stock.values()) {
-            if (skippedOffers.containsKey(row.offerId())) {
-                sql.counts().skipped(CatalogEntity.STOCK, 1);
-            } else if (CatalogStatements.amountOrNull(row.stock().quantity()) == null) {
-                sql.skip(CatalogEntity.STOCK, row.offerId(), row.location(),
-                        "quantity " + row.stock().quantity() + " is out of range");
-            } else {
-                referencedWarehouses.putIfAbsent(row.stock().warehouseId(), row.location());
-                batch.add(row);
-            }
-        }
-        stock.clear();
-        dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", referencedWarehouses);
-        Map<String, String> stored = sql.pairs("SELECT offer_id || chr(31) || warehouse_id, quantity::text FROM offer_stock"
-                + " WHERE offer_id = ANY (?::varchar[])", batch.stream().map(StockRow::offerId));
-        int before = batch.size();
-        batch.removeIf(row -> numeric4(row.stock().quantity()).equals(stored.get(row.offerId() + SEP + row.stock().warehouseId())));
-        sql.counts().unchanged(CatalogEntity.STOCK, before - batch.size());
-        int n = batch.size();
-        if (n == 0) {
-            return;
-        }
-        String[] offer = new String[n], warehouse = new String[n];
-        BigDecimal[] quantity = new BigDecimal[n];
-        for (int i = 0; i < n; i++) {
-            StockRow row = batch.get(i);
-            offer[i] = row.offerId();
-            warehouse[i] = row.stock().warehouseId();
-            quantity[i] = row.stock().quantity();
-        }
-        sql.upsert(CatalogEntity.STOCK, n, """
-                INSERT INTO offer_stock AS t (offer_id, warehouse_id, quantity, updated_at)
-                SELECT u.offer_id, u.warehouse_id, u.quantity, now()
-                FROM unnest(?::varchar[], ?::varchar[], ?::numeric[]) AS u(offer_id, warehouse_id, quantity)
-                ON CONFLICT (offer_id, warehouse_id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
-                WHERE t.quantity <> EXCLUDED.quantity
-                RETURNING (xmax = 0)""",
-                sql.array("varchar", offer), sql.array("varchar", warehouse), sql.array("numeric", quantity));
-    }
-
-    /** A price row as PostgreSQL renders the stored one (NUMERIC(19,4), NUMERIC(19,6)). */
-    private static String priceRow(PriceRow row) {
-        PriceRecord price = row.price();
-        BigDecimal coefficient = CatalogStatements.amountOrNull(price.coefficient());
-        return numeric4(price.pricePerUnit()) + "|" + (price.currency() == null ? "" : price.currency()) + "|"
-                + (price.unit() == null ? "" : price.unit()) + "|"
-                + (coefficient == null ? "" : coefficient.setScale(6, RoundingMode.HALF_UP).toPlainString());
-    }
-
-    private static String numeric4(BigDecimal value) {
-        return value == null ? "" : value.setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -1,7 +1,5 @@
 package org.catalogimport.catalog;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.Location;
 import org.catalogimport.commerceml.ProductRecord;
@@ -82,7 +78,10 @@ final class ProductWriter {
         for (ProductRecord p : batch) {
             hashes.put(p.id(), hash(p));
         }
-        batch = skipUnchanged(sql, CatalogEntity.PRODUCTS, "product", batch, ProductRecord::id, hashes, p -> !p.deleted());
+        BatchChanges<ProductRecord> changes = BatchChanges.of(sql, CatalogEntity.PRODUCTS, "product", batch,
+                ProductRecord::id, hashes, p -> !p.deleted());
+        copyIn(changes.added(), hashes);
+        batch = changes.changed();
         int n = batch.size();
         if (n == 0) {
             return;
@@ -138,6 +137,20 @@ final class ProductWriter {
                 sql.array("bigint", hash));
     }
 
+    /** New products, copied in: the same columns as the upsert below. */
+    private void copyIn(List<ProductRecord> added, Map<String, Long> hashes) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (ProductRecord p : added) {
+            rows.add(p.id()).add(p.version()).add(p.sku()).add(p.barcode()).add(p.code()).add(p.name())
+                    .add(p.description()).add(CopyRows.arrayLiteral(p.groupIds())).add(p.manufacturer()).add(p.brand())
+                    .add(p.unitCode()).add(CopyRows.arrayLiteral(p.images()))
+                    .add(Json.objectOfArrays(propertyMap(p.properties()))).add(Json.objectOfArrays(requisites(p)))
+                    .add(!p.deleted()).add(hashes.get(p.id())).endRow();
+        }
+        sql.insert(CatalogEntity.PRODUCTS, "product (external_id, version, sku, barcode, code, name, description, group_ids,"
+                + " manufacturer, brand, unit_code, images, properties, requisites, active, content_hash)", rows);
+    }
+
     private static Map<String, List<String>> requisites(ProductRecord p) {
         Map<String, List<String>> requisites = new LinkedHashMap<>();
         p.requisites().forEach(r -> requisites.put(r.name(), r.values()));
@@ -148,38 +161,6 @@ final class ProductWriter {
         return new ContentHash().add(p.sku()).add(p.barcode()).add(p.code()).add(p.name()).add(p.description())
                 .add(p.groupIds()).add(p.manufacturer()).add(p.brand()).add(p.unitCode()).add(p.images())
                 .add(propertyMap(p.properties())).add(requisites(p)).add(!p.deleted()).value();
-    }
-
-    /**
-     * Drops the records whose row already holds the same content (hash and active flag), counting
-     * them as unchanged: an unchanged re-import then reads the rows' hashes instead of sending
-     * every row to the database to compare there.
-     */
-    static <T> List<T> skipUnchanged(CatalogStatements sql, CatalogEntity entity, String table, List<T> batch,
-                                     Function<T, String> id, Map<String, Long> hashes, Predicate<T> active)
-            throws SQLException {
-        Map<String, Long> stored = new HashMap<>();
-        try (PreparedStatement query = sql.connection().prepareStatement("SELECT external_id, content_hash FROM "
-                + table + " WHERE external_id = ANY (?::varchar[]) AND active")) {
-            query.setArray(1, sql.array("varchar", batch.stream().map(id).toArray(String[]::new)));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stored.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        List<T> changed = new ArrayList<>(batch.size());
-        long unchanged = 0;
-        for (T record : batch) {
-            Long storedHash = stored.get(id.apply(record));
-            if (storedHash != null && storedHash.equals(hashes.get(id.apply(record))) && active.test(record)) {
-                unchanged++;
-            } else {
-                changed.add(record);
-            }
-        }
-        sql.counts().unchanged(entity, unchanged);
-        return changed;
     }
 
     static Map<String, List<String>> propertyMap(List<PropertyValue> values) {
