@@ -16,10 +16,12 @@ CREATE TABLE import_file_state (
     full_offers   BOOLEAN       NOT NULL,
     product_ids   VARCHAR(100)[],
     offer_ids     VARCHAR(201)[],
-    -- Items read from the file, per entity (CatalogEntity keys): a skipped file counts them as read
-    -- and unchanged, so the change report and the accounting stay whole.
+    -- Items read from the file, per entity (CatalogEntity keys), and how many of them were merged
+    -- (an offer repeated by a prices or stock file): a skipped file counts them again, the rest as
+    -- unchanged, so the change report and the accounting stay whole.
     entity_keys   VARCHAR(32)[] NOT NULL,
     entity_reads  BIGINT[]      NOT NULL,
+    entity_merged BIGINT[]      NOT NULL,
     -- Products and offers read, for the progress counter.
     processed     BIGINT        NOT NULL,
     updated_at    TIMESTAMPTZ   NOT NULL DEFAULT now()

@@ -13,13 +13,15 @@ import org.catalogimport.commerceml.CatalogEntity;
  * @param fullCatalog whether it carried a full catalog section (its product Ид are then stored)
  * @param fullOffers  whether it carried a full offers section (its offer Ид are then stored)
  * @param reads       items read from it, per entity
+ * @param merged      of those, merged into another record (an offer repeated by a prices file)
  * @param processed   products and offers read from it, for the progress counter
  */
 public record FileState(String path, String fingerprint, int position, boolean fullCatalog, boolean fullOffers,
-                        Map<CatalogEntity, Long> reads, long processed) {
+                        Map<CatalogEntity, Long> reads, Map<CatalogEntity, Long> merged, long processed) {
 
     public FileState {
         reads = Map.copyOf(reads);
+        merged = Map.copyOf(merged);
     }
 
     /** The same content at the same place in the package: the file need not be read again. */

@@ -52,15 +52,18 @@ final class ImportedFiles {
         final String fingerprint;
         final int position;
         final Map<CatalogEntity, Long> readsBefore;
+        final Map<CatalogEntity, Long> mergedBefore;
         final long processedBefore;
         boolean fullCatalog;
         boolean fullOffers;
 
-        Current(String path, String fingerprint, int position, Map<CatalogEntity, Long> readsBefore, long processedBefore) {
+        Current(String path, String fingerprint, int position, Map<CatalogEntity, Long> readsBefore,
+                Map<CatalogEntity, Long> mergedBefore, long processedBefore) {
             this.path = path;
             this.fingerprint = fingerprint;
             this.position = position;
             this.readsBefore = readsBefore;
+            this.mergedBefore = mergedBefore;
             this.processedBefore = processedBefore;
         }
     }
@@ -82,43 +85,55 @@ final class ImportedFiles {
             // why: this import keeps the file states true; any other catalog write forgets them (V9)
             statement.execute("SELECT set_config('catalog_import.files_tracked', 'on', true)");
             try (ResultSet rows = statement.executeQuery("SELECT path, fingerprint, position, full_catalog, full_offers,"
-                    + " entity_keys, entity_reads, processed FROM import_file_state")) {
+                    + " entity_keys, entity_reads, entity_merged, processed FROM import_file_state")) {
                 while (rows.next()) {
                     String[] keys = (String[]) rows.getArray(6).getArray();
-                    Long[] counts = (Long[]) rows.getArray(7).getArray();
-                    Map<CatalogEntity, Long> reads = new EnumMap<>(CatalogEntity.class);
-                    for (int i = 0; i < keys.length; i++) {
-                        for (CatalogEntity entity : CatalogEntity.values()) {
-                            if (entity.key().equals(keys[i])) {
-                                reads.put(entity, counts[i]);
-                            }
-                        }
-                    }
                     states.put(rows.getString(1), new FileState(rows.getString(1), rows.getString(2), rows.getInt(3),
-                            rows.getBoolean(4), rows.getBoolean(5), reads, rows.getLong(8)));
+                            rows.getBoolean(4), rows.getBoolean(5), byEntity(keys, (Long[]) rows.getArray(7).getArray()),
+                            byEntity(keys, (Long[]) rows.getArray(8).getArray()), rows.getLong(9)));
                 }
             }
         }
         return states;
     }
 
+    private static Map<CatalogEntity, Long> byEntity(String[] keys, Long[] counts) {
+        Map<CatalogEntity, Long> map = new EnumMap<>(CatalogEntity.class);
+        for (int i = 0; i < keys.length && i < counts.length; i++) {
+            for (CatalogEntity entity : CatalogEntity.values()) {
+                if (entity.key().equals(keys[i])) {
+                    map.put(entity, counts[i]);
+                }
+            }
+        }
+        return map;
+    }
+
     /** A file is about to be read; {@code fingerprint} null when it could not be taken. */
     void started(String path, String fingerprint, int position) {
         close();
         Map<CatalogEntity, Long> reads = new EnumMap<>(CatalogEntity.class);
+        Map<CatalogEntity, Long> merged = new EnumMap<>(CatalogEntity.class);
         for (CatalogEntity entity : CatalogEntity.values()) {
             reads.put(entity, sql.counts().get(entity).read());
+            merged.put(entity, sql.counts().get(entity).merged());
         }
-        current = new Current(path, fingerprint, position, reads, processed.getAsLong());
+        current = new Current(path, fingerprint, position, reads, merged, processed.getAsLong());
         fullExchange.fileStarted(path);
     }
 
-    /** An unchanged file is not read: its items count as read and unchanged, its Ид as mentioned. */
+    /**
+     * An unchanged file is not read: its items count as read, merged as last time (an offer that a
+     * prices file repeats) and the rest unchanged; its Ид as mentioned.
+     */
     void skipped(FileState state) {
         close();
         state.reads().forEach((entity, items) -> {
+            // why the bound: a merge is counted when its batch is written, possibly in a later file
+            long merged = Math.max(0, Math.min(items, state.merged().getOrDefault(entity, 0L)));
             sql.counts().read(entity, items);
-            sql.counts().unchanged(entity, items);
+            sql.counts().merged(entity, merged);
+            sql.counts().unchanged(entity, items - merged);
         });
         skipped.add(state.path());
         fullExchange.fileSkipped(state.path(), state.fullCatalog(), state.fullOffers());
@@ -149,15 +164,17 @@ final class ImportedFiles {
             return;
         }
         Map<CatalogEntity, Long> reads = new EnumMap<>(CatalogEntity.class);
+        Map<CatalogEntity, Long> merged = new EnumMap<>(CatalogEntity.class);
         for (CatalogEntity entity : CatalogEntity.values()) {
             long items = sql.counts().get(entity).read() - current.readsBefore.get(entity);
             if (items != 0) {
                 reads.put(entity, items);
+                merged.put(entity, sql.counts().get(entity).merged() - current.mergedBefore.get(entity));
             }
         }
         if (current.fingerprint != null) {
             read.add(new FileState(current.path, current.fingerprint, current.position, current.fullCatalog,
-                    current.fullOffers, reads, processed.getAsLong() - current.processedBefore));
+                    current.fullOffers, reads, merged, processed.getAsLong() - current.processedBefore));
         }
         current = null;
     }
@@ -178,7 +195,8 @@ final class ImportedFiles {
         }
         fullExchange.ensureTables();
         int n = clean.size();
-        String[] path = new String[n], fingerprint = new String[n], keys = new String[n], reads = new String[n];
+        String[] path = new String[n], fingerprint = new String[n], keys = new String[n], reads = new String[n],
+                merged = new String[n];
         Integer[] position = new Integer[n];
         Boolean[] fullCatalog = new Boolean[n], fullOffers = new Boolean[n];
         Long[] processedItems = new Long[n];
@@ -191,28 +209,31 @@ final class ImportedFiles {
             fullOffers[i] = f.fullOffers();
             processedItems[i] = f.processed();
             // per file a list; sent as one text each (arrays of arrays must be rectangular)
-            keys[i] = String.join(",", f.reads().keySet().stream().map(CatalogEntity::key).toList());
-            reads[i] = String.join(",", f.reads().values().stream().map(String::valueOf).toList());
+            List<CatalogEntity> entities = f.reads().keySet().stream().sorted().toList();
+            keys[i] = String.join(",", entities.stream().map(CatalogEntity::key).toList());
+            reads[i] = String.join(",", entities.stream().map(e -> String.valueOf(f.reads().get(e))).toList());
+            merged[i] = String.join(",", entities.stream().map(e -> String.valueOf(f.merged().getOrDefault(e, 0L))).toList());
         }
         Array[] arrays = {sql.array("varchar", path), sql.array("varchar", fingerprint), sql.array("integer", position),
                 sql.array("boolean", fullCatalog), sql.array("boolean", fullOffers), sql.array("text", keys),
-                sql.array("text", reads), sql.array("bigint", processedItems)};
+                sql.array("text", reads), sql.array("text", merged), sql.array("bigint", processedItems)};
         try (PreparedStatement insert = sql.connection().prepareStatement("""
                 INSERT INTO import_file_state AS t (path, fingerprint, position, full_catalog, full_offers, product_ids,
-                    offer_ids, entity_keys, entity_reads, processed, updated_at)
+                    offer_ids, entity_keys, entity_reads, entity_merged, processed, updated_at)
                 SELECT f.path, f.fingerprint, f.position, f.full_catalog, f.full_offers,
                     CASE WHEN f.full_catalog THEN COALESCE(p.ids, '{}') END,
                     CASE WHEN f.full_offers THEN COALESCE(o.ids, '{}') END,
                     string_to_array(f.keys, ',')::varchar[], COALESCE(string_to_array(f.reads, ',')::bigint[], '{}'),
-                    f.processed, now()
+                    COALESCE(string_to_array(f.merged, ',')::bigint[], '{}'), f.processed, now()
                 FROM unnest(?::varchar[], ?::varchar[], ?::integer[], ?::boolean[], ?::boolean[], ?::text[], ?::text[],
-                            ?::bigint[]) AS f(path, fingerprint, position, full_catalog, full_offers, keys, reads, processed)
+                            ?::text[], ?::bigint[])
+                     AS f(path, fingerprint, position, full_catalog, full_offers, keys, reads, merged, processed)
                 LEFT JOIN (SELECT file, array_agg(external_id) AS ids FROM import_seen_product GROUP BY file) p ON p.file = f.path
                 LEFT JOIN (SELECT file, array_agg(external_id) AS ids FROM import_seen_offer GROUP BY file) o ON o.file = f.path
                 ON CONFLICT (path) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, position = EXCLUDED.position,
                     full_catalog = EXCLUDED.full_catalog, full_offers = EXCLUDED.full_offers,
                     product_ids = EXCLUDED.product_ids, offer_ids = EXCLUDED.offer_ids, entity_keys = EXCLUDED.entity_keys,
-                    entity_reads = EXCLUDED.entity_reads, processed = EXCLUDED.processed, updated_at = EXCLUDED.updated_at
+                    entity_reads = EXCLUDED.entity_reads, entity_merged = EXCLUDED.entity_merged, processed = EXCLUDED.processed, updated_at = EXCLUDED.updated_at
                 """)) {
             for (int i = 0; i < arrays.length; i++) {
                 insert.setArray(i + 1, arrays[i]);
