@@ -69,12 +69,14 @@ class UnchangedFilesIT {
         // When the same package is imported again
         ImportRun again = importPackage(dir);
 
-        // Then no file was read (the change stayed), and every item counts as read and unchanged
+        // Then no file was read (the change stayed), and every item counts as read again
         assertEquals(List.of("changed in the catalog"), rows("select name from product where external_id = '" + product + "'"));
         EntityCounts counts = again.writer().counts();
         for (String entity : List.of("products", "offers", "prices", "stock")) {
             assertEquals(first.get(entity).read(), counts.get(entity).read(), entity + " " + counts.toJson());
-            assertEquals(counts.get(entity).read(), counts.get(entity).unchanged(), entity + " " + counts.toJson());
+            // the same report as when read, nothing written: merged as then (offers a prices file repeats), the rest unchanged
+            assertEquals(first.get(entity).merged(), counts.get(entity).merged(), entity + " " + counts.toJson());
+            assertEquals(first.get(entity).written(), counts.get(entity).unchanged(), entity + " " + counts.toJson());
         }
         assertEquals(first.get("products").read() + first.get("offers").read(), again.processed(), "progress counts skipped files");
 
