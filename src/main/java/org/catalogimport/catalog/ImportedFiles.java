@@ -129,8 +129,10 @@ final class ImportedFiles {
     void skipped(FileState state) {
         close();
         state.reads().forEach((entity, items) -> {
-            // why the bound: a merge is counted when its batch is written, possibly in a later file
-            long merged = Math.max(0, Math.min(items, state.merged().getOrDefault(entity, 0L)));
+            // why not bounded by the file's reads: a merge is counted when its batch is written,
+            // possibly while a later file is read (a prices file's merges land on the stock file);
+            // over the files of one kind the sums are those of the import that read them
+            long merged = Math.max(0, state.merged().getOrDefault(entity, 0L));
             sql.counts().read(entity, items);
             sql.counts().merged(entity, merged);
             sql.counts().unchanged(entity, items - merged);
