@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.GroupRecord;
 import org.catalogimport.commerceml.ItemProblem;
@@ -46,13 +48,20 @@ public final class CatalogWriter {
     private final ProductWriter products;
     private final OfferWriter offers;
     private final FullExchange fullExchange;
+    /** Null unless the caller tracks package files ({@link #loadFileStates}). */
+    private ImportedFiles files;
 
     /**
      * @param problems where skipped items and warnings go (the writer counts them itself)
      */
     public CatalogWriter(Connection connection, int batchSize, DeactivationPolicy policy, Consumer<ItemProblem> problems) {
         this.batchSize = batchSize;
-        this.sql = new CatalogStatements(connection, counts, problems);
+        this.sql = new CatalogStatements(connection, counts, problem -> {
+            if (files != null) {
+                files.problem(problem);
+            }
+            problems.accept(problem);
+        });
         this.dictionaries = new DictionaryWriter(sql);
         this.products = new ProductWriter(sql);
         this.offers = new OfferWriter(sql, dictionaries);
@@ -67,10 +76,38 @@ public final class CatalogWriter {
         return counts;
     }
 
+    // ---- package files -----------------------------------------------------------------------
+
+    /**
+     * Starts tracking the package's files, so unchanged ones can be skipped now and next time
+     * ({@link ImportedFiles}); returns what the last committed import stored about its files.
+     * Locks {@code import_file_state} for this transaction.
+     *
+     * @param processed the caller's count of products and offers read, for the progress counter
+     */
+    public Map<String, FileState> loadFileStates(LongSupplier processed) throws SQLException {
+        files = new ImportedFiles(sql, fullExchange, processed);
+        return files.load();
+    }
+
+    /** The next records come from this file ({@code fingerprint} null when it could not be taken). */
+    public void fileStarted(String path, String fingerprint, int position) {
+        files.started(path, fingerprint, position);
+    }
+
+    /** This unchanged file is not read: its items count as read and unchanged, its Ид as mentioned. */
+    public void fileSkipped(FileState state) throws SQLException {
+        files.skipped(state);
+        flushIfFull();
+    }
+
     // ---- receiving records -------------------------------------------------------------------
 
     public void section(SectionInfo section) {
         fullExchange.section(section);
+        if (files != null) {
+            files.section(section);
+        }
     }
 
     public void group(GroupRecord group) throws SQLException {
@@ -168,6 +205,9 @@ public final class CatalogWriter {
         var imbalance = counts.imbalance();
         if (imbalance.isPresent()) {
             throw new CatalogWriteRefused(imbalance.get());
+        }
+        if (files != null) {
+            files.save();
         }
     }
 }

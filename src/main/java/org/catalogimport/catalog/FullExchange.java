@@ -3,9 +3,9 @@ package org.catalogimport.catalog;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.SectionInfo;
 import org.catalogimport.commerceml.SectionKind;
@@ -19,13 +19,18 @@ import org.catalogimport.commerceml.SectionKind;
  * importers lost whole catalogs that way). Deactivating more than {@link DeactivationPolicy#maxShare()}
  * of the active products or offers refuses the whole import, unless it was started with an explicit
  * "allow mass deactivation".
+ *
+ * <p>Each mentioned Ид is kept with the file that mentioned it: {@link ImportedFiles} stores a
+ * file's Ид, and when the next import skips that unchanged file they count as mentioned again.
  */
 final class FullExchange {
 
     private final CatalogStatements sql;
     private final DeactivationPolicy policy;
-    private final Set<String> seenProducts = new LinkedHashSet<>();
-    private final Set<String> seenOffers = new LinkedHashSet<>();
+    private final Seen seenProducts = new Seen();
+    private final Seen seenOffers = new Seen();
+    private final List<String> skippedFiles = new ArrayList<>();
+    private String currentFile = "";
     private boolean catalogSectionIsFull;
     private boolean offersSectionIsFull;
     private boolean fullCatalog;
@@ -35,6 +40,38 @@ final class FullExchange {
     FullExchange(CatalogStatements sql, DeactivationPolicy policy) {
         this.sql = sql;
         this.policy = policy;
+    }
+
+    /** Ид of one kind mentioned since the last flush, each with its file. */
+    private static final class Seen {
+        final List<String> ids = new ArrayList<>();
+        final List<String> files = new ArrayList<>();
+
+        void add(String id, String file) {
+            ids.add(id);
+            files.add(file);
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
+    }
+
+    void fileStarted(String file) {
+        currentFile = file;
+    }
+
+    /** An unchanged file was skipped: what it mentioned (stored by an earlier import) counts as mentioned. */
+    void fileSkipped(String file, boolean fullCatalogFile, boolean fullOffersFile) {
+        fullCatalog |= fullCatalogFile;
+        fullOffers |= fullOffersFile;
+        if (fullCatalogFile || fullOffersFile) {
+            skippedFiles.add(file);
+        }
     }
 
     void section(SectionInfo section) {
@@ -52,27 +89,47 @@ final class FullExchange {
 
     void product(String id) {
         if (catalogSectionIsFull) {
-            seenProducts.add(id);
+            seenProducts.add(id, currentFile);
         }
     }
 
     void offer(String id) {
         if (offersSectionIsFull) {
-            seenOffers.add(id);
+            seenOffers.add(id, currentFile);
         }
     }
 
     int buffered() {
-        return Math.max(seenProducts.size(), seenOffers.size());
+        return Math.max(seenProducts.size(), seenOffers.size()) + skippedFiles.size();
     }
 
     void flush() throws SQLException {
-        if (seenProducts.isEmpty() && seenOffers.isEmpty()) {
+        if (seenProducts.isEmpty() && seenOffers.isEmpty() && skippedFiles.isEmpty()) {
             return;
         }
         createTables();
         insertSeen("import_seen_product", seenProducts);
         insertSeen("import_seen_offer", seenOffers);
+        if (!skippedFiles.isEmpty()) {
+            insertSeenOfSkippedFiles("import_seen_product", "product_ids");
+            insertSeenOfSkippedFiles("import_seen_offer", "offer_ids");
+            skippedFiles.clear();
+        }
+    }
+
+    /** Set-based: the Ид lists stay in PostgreSQL, nothing goes through the importer row by row. */
+    private void insertSeenOfSkippedFiles(String table, String idsColumn) throws SQLException {
+        try (PreparedStatement insert = sql.connection().prepareStatement("INSERT INTO " + table
+                + " (external_id, file) SELECT unnest(" + idsColumn + "), path FROM import_file_state"
+                + " WHERE path = ANY (?::varchar[]) AND " + idsColumn + " IS NOT NULL ON CONFLICT DO NOTHING")) {
+            insert.setArray(1, sql.array("varchar", skippedFiles.toArray(String[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Creates the tables of mentioned Ид (once per import); {@link ImportedFiles} reads them too. */
+    void ensureTables() throws SQLException {
+        createTables();
     }
 
     /** Deactivates what a full exchange did not mention, after checking the guard for both tables. */
@@ -119,23 +176,28 @@ final class FullExchange {
             return;
         }
         try (Statement statement = sql.connection().createStatement()) {
-            statement.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_product (external_id varchar(100) PRIMARY KEY) ON COMMIT DROP");
-            statement.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_offer (external_id varchar(201) PRIMARY KEY) ON COMMIT DROP");
+            // why the file in the key: an Ид that two files mention belongs to both files' lists
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_product (external_id varchar(100),"
+                    + " file varchar(1000), PRIMARY KEY (external_id, file)) ON COMMIT DROP");
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_offer (external_id varchar(201),"
+                    + " file varchar(1000), PRIMARY KEY (external_id, file)) ON COMMIT DROP");
             // why: a caller may run two imports in one transaction; each starts with nothing seen.
             statement.execute("TRUNCATE import_seen_product, import_seen_offer");
         }
         tablesCreated = true;
     }
 
-    private void insertSeen(String table, Set<String> ids) throws SQLException {
-        if (ids.isEmpty()) {
+    private void insertSeen(String table, Seen seen) throws SQLException {
+        if (seen.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = sql.connection().prepareStatement(
-                "INSERT INTO " + table + " SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING")) {
-            insert.setArray(1, sql.array("varchar", ids.toArray(String[]::new)));
+        try (PreparedStatement insert = sql.connection().prepareStatement("INSERT INTO " + table
+                + " (external_id, file) SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING")) {
+            insert.setArray(1, sql.array("varchar", seen.ids.toArray(String[]::new)));
+            insert.setArray(2, sql.array("varchar", seen.files.toArray(String[]::new)));
             insert.executeUpdate();
         }
-        ids.clear();
+        seen.ids.clear();
+        seen.files.clear();
     }
 }

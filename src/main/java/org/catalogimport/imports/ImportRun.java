@@ -18,6 +18,9 @@ import java.util.concurrent.ThreadFactory;
 import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.CatalogWriter;
 import org.catalogimport.catalog.DeactivationPolicy;
+import org.catalogimport.catalog.FileFingerprint;
+import org.catalogimport.catalog.FileState;
+import org.catalogimport.catalog.UnchangedFiles;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.CatalogVisitor;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -113,7 +116,8 @@ final class ImportRun implements CatalogVisitor {
      */
     void importAll(CommerceMlReader reader) throws PackageException, SQLException, CatalogWriteRefused {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-        Thread parser = threads.newThread(() -> parse(reader, queue));
+        UnchangedFiles unchanged = new UnchangedFiles(writer.loadFileStates(processed::get));
+        Thread parser = threads.newThread(() -> parse(reader, queue, unchanged));
         parser.setName("commerceml-parser");
         parser.start();
         try {
@@ -147,11 +151,18 @@ final class ImportRun implements CatalogVisitor {
     private record ParseFailure(PackageException exception) {
     }
 
-    private record FileStart(PackageFile file) {
+    private record FileStart(PackageFile file, String fingerprint, int position) {
     }
 
-    /** The parser thread: every record goes into the queue, in order; then END or the failure. */
-    private void parse(CommerceMlReader reader, BlockingQueue<Object> queue) {
+    private record FileSkipped(FileState state) {
+    }
+
+    /**
+     * The parser thread: every record goes into the queue, in order; then END or the failure. A file
+     * the last import read unchanged is not parsed at all ({@link UnchangedFiles}): a skip goes into
+     * the queue instead of its records.
+     */
+    private void parse(CommerceMlReader reader, BlockingQueue<Object> queue, UnchangedFiles unchanged) {
         CatalogVisitor enqueue = new CatalogVisitor() {
             @Override public void section(SectionInfo section) { put(queue, section); }
             @Override public void group(GroupRecord group) { put(queue, group); }
@@ -164,8 +175,16 @@ final class ImportRun implements CatalogVisitor {
             @Override public void problem(ItemProblem problem) { put(queue, problem); }
         };
         try {
-            for (PackageFile file : exchangePackage.files()) {
-                put(queue, new FileStart(file));
+            List<PackageFile> files = exchangePackage.files();
+            for (int position = 0; position < files.size(); position++) {
+                PackageFile file = files.get(position);
+                String fingerprint = FileFingerprint.of(file.path()).orElse(null);
+                Optional<FileState> skippable = unchanged.skippable(file, fingerprint, position);
+                if (skippable.isPresent()) {
+                    put(queue, new FileSkipped(skippable.get()));
+                    continue;
+                }
+                put(queue, new FileStart(file, fingerprint, position));
                 reader.read(file, enqueue);
             }
             put(queue, END);
@@ -196,6 +215,11 @@ final class ImportRun implements CatalogVisitor {
     private void dispatch(Object event) {
         if (event instanceof FileStart start) {
             currentFile = start.file();
+            writer.fileStarted(start.file().relativeName(), start.fingerprint(), start.position());
+        } else if (event instanceof FileSkipped skip) {
+            currentFile = null;
+            processed.addAndGet(skip.state().processed());
+            write(() -> writer.fileSkipped(skip.state()));
         } else if (event instanceof SectionInfo section) {
             section(section);
         } else if (event instanceof GroupRecord group) {

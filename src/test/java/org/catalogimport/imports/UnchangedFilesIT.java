@@ -1,0 +1,184 @@
+package org.catalogimport.imports;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.catalogimport.catalog.DeactivationPolicy;
+import org.catalogimport.catalog.EntityCounts;
+import org.catalogimport.commerceml.CommerceMlReader;
+import org.catalogimport.commerceml.PackageLocator;
+import org.catalogimport.commerceml.ReadLimits;
+import org.catalogimport.dev.DialectPackageWriter;
+import org.catalogimport.dev.ShapePackageWriter;
+import org.catalogimport.dev.ShapePackageWriter.Dialect;
+import org.catalogimport.dev.ShapePackageWriter.StockShape;
+import org.catalogimport.testing.RolledBackTransaction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Re-imports skip the files that did not change (issue 9): the catalog ends exactly as if every
+ * file had been read, the accounting still adds up, a full exchange still deactivates only what the
+ * package does not mention, and problems are reported again. Each test runs in a rolled-back
+ * transaction, from an empty catalog inside it.
+ */
+class UnchangedFilesIT {
+
+    @TempDir
+    Path temp;
+
+    @RegisterExtension
+    final RolledBackTransaction database = new RolledBackTransaction();
+
+    @BeforeEach
+    void emptyCatalogInsideTheTransaction() throws SQLException {
+        await().atMost(Duration.ofMinutes(3)).until(() -> rows("select count(*) from import_session where status = 'RUNNING'").equals(List.of("0")));
+        try (Statement statement = database.connection().createStatement()) {
+            for (String table : List.of("offer_stock", "offer_price", "offer", "product", "catalog_property_value",
+                    "catalog_property", "catalog_group", "price_type", "warehouse", "unit")) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+        }
+    }
+
+    @Test
+    void anUnchangedReimportSkipsEveryFileAndStillCountsEveryItem() throws Exception {
+        // Given a UT 11 package imported once
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 3);
+        EntityCounts first = importPackage(dir).writer().counts();
+        assertEquals(List.of("4"), rows("select count(*) from import_file_state"));
+        // and a product changed in the catalog inside this (importing) transaction, which a skipped file cannot see
+        String product = rows("select min(external_id) from product").get(0);
+        update("update product set name = 'changed in the catalog', content_hash = content_hash + 1 where external_id = '" + product + "'");
+
+        // When the same package is imported again
+        ImportRun again = importPackage(dir);
+
+        // Then no file was read (the change stayed), and every item counts as read again
+        assertEquals(List.of("changed in the catalog"), rows("select name from product where external_id = '" + product + "'"));
+        EntityCounts counts = again.writer().counts();
+        for (String entity : List.of("products", "offers", "prices", "stock")) {
+            assertEquals(first.get(entity).read(), counts.get(entity).read(), entity + " " + counts.toJson());
+            // the same report as when read, nothing written: merged as then (offers a prices file repeats), the rest unchanged
+            assertEquals(first.get(entity).merged(), counts.get(entity).merged(), entity + " " + counts.toJson());
+            assertEquals(first.get(entity).written(), counts.get(entity).unchanged(), entity + " " + counts.toJson());
+        }
+        assertEquals(first.get("products").read() + first.get("offers").read(), again.processed(), "progress counts skipped files");
+
+        // And a write to the catalog outside an import forgets the file states, so the next import reads every file
+        update("select set_config('catalog_import.files_tracked', 'off', true)");
+        update("update product set name = name where external_id = '" + product + "'");
+        assertEquals(List.of("0"), rows("select count(*) from import_file_state"));
+        assertEquals(1, importPackage(dir).writer().counts().get("products").updated());
+        assertTrue(!rows("select name from product where external_id = '" + product + "'").contains("changed in the catalog"));
+    }
+
+    @Test
+    void aFullExchangeOfSkippedFilesStillDeactivatesOnlyWhatItDoesNotMention() throws Exception {
+        // Given a full exchange of ten products imported once, and an eleventh product from elsewhere
+        ShapePackageWriter all = new ShapePackageWriter(Dialect.CLASSIC).fullExchange();
+        for (int i = 0; i < 10; i++) {
+            all.product("p-" + i, "Product " + i, null);
+        }
+        Path dir = all.write(temp.resolve("ten"));
+        importPackage(dir);
+        update("insert into product (external_id, name, content_hash) values ('p-other', 'Other', 1)");
+
+        // When the same full exchange comes again (its files unchanged, so skipped)
+        ImportRun again = importPackage(dir);
+
+        // Then the ten stay active (the skipped file's Ид count as mentioned) and only the eleventh is deactivated
+        assertEquals(10, again.writer().counts().get("products").unchanged());
+        assertEquals(1, again.writer().counts().get("products").deactivated());
+        assertEquals(List.of("p-other"), rows("select external_id from product where not active"));
+    }
+
+    @Test
+    void aFileWithProblemsIsReadAgainAndReportsThemAgain() throws Exception {
+        // Given a package whose offers file has an offer of a product nobody sent, imported once
+        Path dir = new ShapePackageWriter(Dialect.CLASSIC).priceType("pt-1", "Retail").warehouse("wh-1", "Main")
+                .product("p-1", "One", null)
+                .offer("p-1", "One").price("pt-1", "1")
+                .offer("p-ghost#v", "Ghost").price("pt-1", "2").stock(StockShape.WAREHOUSE_ATTRIBUTES, "wh-1", "3")
+                .write(temp.resolve("ghost"));
+        importPackage(dir);
+
+        // When it is imported again
+        ImportRun again = importPackage(dir);
+
+        // Then the skipped offer is reported again, with its rows
+        assertEquals(List.of("SKIPPED offers p-ghost#v"), again.drainProblems().stream()
+                .map(p -> p.kind() + " " + p.entity().key() + " " + p.itemId()).toList());
+        assertEquals(1, again.writer().counts().get("prices").skipped());
+        assertEquals(1, again.writer().counts().get("stock").skipped());
+    }
+
+    @Test
+    void aChangedOffersFileIsFollowedByItsStockFileSoNoQuantityIsLost() throws Exception {
+        // Given a UT 11 package imported once
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 5);
+        importPackage(dir);
+        List<String> quantities = rows("select external_id || '=' || coalesce(total_quantity::text, '-') from offer order by 1");
+        List<String> stock = rows("select offer_id || '/' || warehouse_id || '=' || quantity from offer_stock order by 1");
+        List<String> prices = rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1");
+
+        // When only the offers file changed (one offer's name): 1C writes offer data, prices and stock in separate files
+        Path offers;
+        try (Stream<Path> files = Files.walk(dir)) {
+            offers = files.filter(f -> f.getFileName().toString().startsWith("offers___")).findFirst().orElseThrow();
+        }
+        String xml = Files.readString(offers, StandardCharsets.UTF_8);
+        int offer = xml.indexOf("<Предложение>");
+        int name = xml.indexOf("<Наименование>", offer) + "<Наименование>".length();
+        Files.writeString(offers, xml.substring(0, name) + "Renamed " + xml.substring(name), StandardCharsets.UTF_8);
+        ImportRun again = importPackage(dir);
+
+        // Then that offer is updated, and its quantities, stock and prices are as before
+        assertEquals(1, again.writer().counts().get("offers").updated(), again.writer().counts().toJson());
+        assertEquals(1, rows("select count(*) from offer where name like 'Renamed %'").stream().mapToInt(Integer::parseInt).sum());
+        assertEquals(quantities, rows("select external_id || '=' || coalesce(total_quantity::text, '-') from offer order by 1"));
+        assertEquals(stock, rows("select offer_id || '/' || warehouse_id || '=' || quantity from offer_stock order by 1"));
+        assertEquals(prices, rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1"));
+    }
+
+    private ImportRun importPackage(Path dir) throws Exception {
+        var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + dir.getFileName()));
+        ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage,
+                Optional.empty(), Thread::new);
+        run.importAll(new CommerceMlReader());
+        FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
+        return run;
+    }
+
+    private void update(String sql) throws SQLException {
+        try (Statement statement = database.connection().createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement statement = database.connection().prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+}
