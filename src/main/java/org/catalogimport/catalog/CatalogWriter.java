@@ -48,6 +48,7 @@ public final class CatalogWriter {
     private final ProductWriter products;
     private final OfferWriter offers;
     private final FullExchange fullExchange;
+    private final PlannerStatistics statistics;
     /** Null unless the caller tracks package files ({@link #loadFileStates}). */
     private ImportedFiles files;
 
@@ -66,6 +67,7 @@ public final class CatalogWriter {
         this.products = new ProductWriter(sql);
         this.offers = new OfferWriter(sql, dictionaries);
         this.fullExchange = new FullExchange(sql, policy);
+        this.statistics = new PlannerStatistics(sql);
     }
 
     public CatalogWriter(Connection connection, int batchSize, Consumer<ItemProblem> problems) {
@@ -173,12 +175,18 @@ public final class CatalogWriter {
         }
     }
 
-    /** Writes every buffer, in dependency order. */
+    /** Writes every buffer, in dependency order, then keeps the planner's estimates in step ({@link PlannerStatistics}). */
     public void flush() throws SQLException {
         dictionaries.flush();
         products.flush();
         offers.flush();
         fullExchange.flush();
+        statistics.afterFlush();
+    }
+
+    /** How many times this import analyzed a catalog table (see {@link PlannerStatistics}). */
+    public int analyzeRuns() {
+        return statistics.analyzeRuns();
     }
 
     /**

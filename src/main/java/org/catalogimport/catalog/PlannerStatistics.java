@@ -1,0 +1,89 @@
+package org.catalogimport.catalog;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
+import org.catalogimport.commerceml.CatalogEntity;
+
+/**
+ * Keeps PostgreSQL's row estimate of each big catalog table in step with the rows this import has
+ * added in its own, uncommitted transaction, by running {@code ANALYZE} on the table inside that
+ * transaction (which counts and samples the transaction's own rows).
+ *
+ * <p>Why: the per-batch queries ({@link BatchChanges}, the reference checks) look keys up in the
+ * very tables the import is filling. Autovacuum cannot see uncommitted rows, so the planner keeps
+ * believing a table holds what it held before the import. When that is (nearly) nothing — a new
+ * catalog, or one whose earlier import was cancelled, checked or failed and then vacuumed (reltuples
+ * 0 over thousands of pages) — every batch query is planned as a scan of a tiny table and becomes a
+ * scan of hundreds of thousands of rows: an import of 60,000 products ran at ~700 items/s instead
+ * of ~16,000 (measured; see the README). Analyzing whenever the import has added more rows than
+ * the planner believes the table holds keeps the plans on the indexes, at a handful of
+ * {@code ANALYZE} runs per table (the threshold doubles each time), each a sample of 30,000 rows.
+ */
+final class PlannerStatistics {
+
+    /** Below this many new rows a wrong estimate costs little; no ANALYZE. */
+    static final long MIN_NEW_ROWS = 10_000;
+
+    private static final Map<CatalogEntity, String> TABLES = Map.of(
+            CatalogEntity.PRODUCTS, "product",
+            CatalogEntity.OFFERS, "offer",
+            CatalogEntity.PRICES, "offer_price",
+            CatalogEntity.STOCK, "offer_stock");
+
+    private final CatalogStatements sql;
+    /** What the planner believes each table holds (reltuples; never analyzed counts as empty). */
+    private final Map<CatalogEntity, Long> believed = new EnumMap<>(CatalogEntity.class);
+    /** The import's inserted count of each entity when its table was last analyzed (or at the start). */
+    private final Map<CatalogEntity, Long> insertedAtLastAnalyze = new EnumMap<>(CatalogEntity.class);
+    private int analyzeRuns;
+
+    PlannerStatistics(CatalogStatements sql) {
+        this.sql = sql;
+    }
+
+    /** Reads the planner's current estimates; called once, before the first batch. */
+    void load() throws SQLException {
+        for (Map.Entry<CatalogEntity, String> table : TABLES.entrySet()) {
+            believed.put(table.getKey(), reltuples(table.getValue()));
+            insertedAtLastAnalyze.put(table.getKey(), 0L);
+        }
+    }
+
+    /** After a flush: analyzes each table to which the import added more rows than the planner believes it holds. */
+    void afterFlush() throws SQLException {
+        if (believed.isEmpty()) {
+            load();
+        }
+        for (Map.Entry<CatalogEntity, String> table : TABLES.entrySet()) {
+            CatalogEntity entity = table.getKey();
+            long added = sql.counts().get(entity).inserted() - insertedAtLastAnalyze.get(entity);
+            if (added >= MIN_NEW_ROWS && added > believed.get(entity)) {
+                try (Statement statement = sql.connection().createStatement()) {
+                    statement.execute("ANALYZE " + table.getValue());
+                }
+                analyzeRuns++;
+                believed.put(entity, reltuples(table.getValue()));
+                insertedAtLastAnalyze.put(entity, sql.counts().get(entity).inserted());
+            }
+        }
+    }
+
+    /** How many times a table was analyzed during this import (for tests and the benchmark). */
+    int analyzeRuns() {
+        return analyzeRuns;
+    }
+
+    private long reltuples(String table) throws SQLException {
+        try (PreparedStatement query = sql.connection().prepareStatement(
+                "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(?)")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+}
