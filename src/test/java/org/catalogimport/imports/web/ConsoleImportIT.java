@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -132,13 +133,19 @@ class ConsoleImportIT {
                     });
             assertTrue(labels.size() >= 2, "the progress bar should show at least two different counts: " + labels);
         } finally {
-            new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class)
-                    .until(driver -> !pollExists() || driver.findElements(
-                    By.cssSelector(".ui-growl-message")).stream().anyMatch(m -> m.getText().contains("completed")));
-            AdminApi api = new AdminApi(RunningApplication.baseUri());
-            await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
-            Files.move(importDir, large);
-            Files.move(parked, importDir);
+            try {
+                // why cancel: the test needs the bar moving, not the end; the cancelled import rolls
+                // back, so the 60,000 products never reach the catalog the other tests share
+                AdminApi api = new AdminApi(RunningApplication.baseUri());
+                JsonArray newest = api.array("imports?size=1");
+                if (!newest.isEmpty() && newest.getJsonObject(0).getString("status").matches("PENDING|RUNNING")) {
+                    api.send("POST", api.uri("imports/" + newest.getJsonObject(0).getJsonNumber("id") + "/cancel"));
+                }
+                await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+            } finally {
+                Files.move(importDir, large);
+                Files.move(parked, importDir);
+            }
         }
     }
 
