@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
@@ -184,6 +185,12 @@ public final class ImportBenchmark {
             long commitStart = System.nanoTime();
             connection.commit();
             double commit = seconds(commitStart);
+            try (Statement statement = connection.createStatement();
+                 ResultSet states = statement.executeQuery("SELECT count(*) FROM import_file_state")) {
+                states.next();
+                System.out.printf(Locale.ROOT, "  (%d of the package's %d files may be skipped next time)%n",
+                        states.getLong(1), exchangePackage.files().size());
+            }
             Map<CatalogEntity, Long> written = new EnumMap<>(CatalogEntity.class);
             counts.asMap().forEach((entity, c) -> written.put(entity, c.inserted() + c.updated()));
             return new Result(seconds(start), commit, counts.toJson(), written);
