@@ -209,7 +209,7 @@ public final class CatalogWriter {
             }
         }
         products.warnAboutUnknownGroups();
-        fullExchange.deactivateUnmentioned();
+        fullExchange.deactivateUnmentioned(files != null && files.sameFilesAsLastImport());
         var imbalance = counts.imbalance();
         if (imbalance.isPresent()) {
             throw new CatalogWriteRefused(imbalance.get());

@@ -100,21 +100,31 @@ final class FullExchange {
     }
 
     int buffered() {
-        return Math.max(seenProducts.size(), seenOffers.size()) + skippedFiles.size();
+        return Math.max(seenProducts.size(), seenOffers.size());
     }
 
     void flush() throws SQLException {
-        if (seenProducts.isEmpty() && seenOffers.isEmpty() && skippedFiles.isEmpty()) {
+        if (seenProducts.isEmpty() && seenOffers.isEmpty()) {
             return;
         }
         createTables();
         insertSeen("import_seen_product", seenProducts);
         insertSeen("import_seen_offer", seenOffers);
-        if (!skippedFiles.isEmpty()) {
-            insertSeenOfSkippedFiles("import_seen_product", "product_ids");
-            insertSeenOfSkippedFiles("import_seen_offer", "offer_ids");
-            skippedFiles.clear();
+    }
+
+    /**
+     * The Ид of the skipped files count as mentioned: copied from {@code import_file_state} only
+     * now, at the end, because when nothing else was read they are not needed at all (see
+     * {@link #deactivateUnmentioned(boolean)}).
+     */
+    private void addSeenOfSkippedFiles() throws SQLException {
+        if (skippedFiles.isEmpty()) {
+            return;
         }
+        createTables();
+        insertSeenOfSkippedFiles("import_seen_product", "product_ids");
+        insertSeenOfSkippedFiles("import_seen_offer", "offer_ids");
+        skippedFiles.clear();
     }
 
     /** Set-based: the Ид lists stay in PostgreSQL, nothing goes through the importer row by row. */
@@ -132,11 +142,21 @@ final class FullExchange {
         createTables();
     }
 
-    /** Deactivates what a full exchange did not mention, after checking the guard for both tables. */
-    void deactivateUnmentioned() throws SQLException, CatalogWriteRefused {
-        if (!fullCatalog && !fullOffers) {
+    /**
+     * Deactivates what a full exchange did not mention, after checking the guard for both tables.
+     *
+     * @param sameFilesAsLastImport this import skipped every file the last committed import stored
+     *        and read none: it mentions exactly what that import mentioned, and that import already
+     *        deactivated everything else (any catalog write since then would have forgotten the file
+     *        states, V9), so there is nothing to deactivate and the Ид lists need not be copied
+     *        (on 100k products, UT 11, that copy and the two anti-joins were 5.7 of the 7.4 s of an
+     *        unchanged re-import)
+     */
+    void deactivateUnmentioned(boolean sameFilesAsLastImport) throws SQLException, CatalogWriteRefused {
+        if (!fullCatalog && !fullOffers || sameFilesAsLastImport) {
             return;
         }
+        addSeenOfSkippedFiles();
         createTables();
         String products = "FROM product p WHERE p.active AND NOT EXISTS"
                 + " (SELECT 1 FROM import_seen_product s WHERE s.external_id = p.external_id)";

@@ -44,6 +44,8 @@ final class ImportedFiles {
     private final List<String> skipped = new ArrayList<>();
     private final Set<String> withProblems = new HashSet<>();
     private boolean problemWithoutFile;
+    private int filesStarted;
+    private int statesLoaded = -1;
     private Current current;
 
     /** The file being read and the counters when it began. */
@@ -94,7 +96,16 @@ final class ImportedFiles {
                 }
             }
         }
+        statesLoaded = states.size();
         return states;
+    }
+
+    /**
+     * Every file of this import was skipped, and they are all the files the last committed import
+     * stored: the package is, file for file, the one that import left the catalog in.
+     */
+    boolean sameFilesAsLastImport() {
+        return filesStarted == 0 && !problemWithoutFile && statesLoaded > 0 && skipped.size() == statesLoaded;
     }
 
     private static Map<CatalogEntity, Long> byEntity(String[] keys, Long[] counts) {
@@ -112,6 +123,7 @@ final class ImportedFiles {
     /** A file is about to be read; {@code fingerprint} null when it could not be taken. */
     void started(String path, String fingerprint, int position) {
         close();
+        filesStarted++;
         Map<CatalogEntity, Long> reads = new EnumMap<>(CatalogEntity.class);
         Map<CatalogEntity, Long> merged = new EnumMap<>(CatalogEntity.class);
         for (CatalogEntity entity : CatalogEntity.values()) {

@@ -90,21 +90,32 @@ class UnchangedFilesIT {
 
     @Test
     void aFullExchangeOfSkippedFilesStillDeactivatesOnlyWhatItDoesNotMention() throws Exception {
-        // Given a full exchange of ten products imported once, and an eleventh product from elsewhere
-        ShapePackageWriter all = new ShapePackageWriter(Dialect.CLASSIC).fullExchange();
+        // Given a full exchange (3.1 split) of ten products in one goods file and an eleventh in a second one, imported once
+        ShapePackageWriter ten = new ShapePackageWriter(Dialect.SPLIT_31).fullExchange();
         for (int i = 0; i < 10; i++) {
-            all.product("p-" + i, "Product " + i, null);
+            ten.product("p-" + i, "Product " + i, null);
         }
-        Path dir = all.write(temp.resolve("ten"));
-        importPackage(dir);
-        update("insert into product (external_id, name, content_hash) values ('p-other', 'Other', 1)");
+        Path dir = ten.write(temp.resolve("ten"));
+        Path other = new ShapePackageWriter(Dialect.SPLIT_31).fullExchange().product("p-other", "Other", null)
+                .write(temp.resolve("other"));
+        Files.copy(other.resolve("goods/goods.xml"), dir.resolve("goods/goods_2.xml"));
+        assertEquals(11, importPackage(dir).writer().counts().get("products").inserted());
 
-        // When the same full exchange comes again (its files unchanged, so skipped)
-        ImportRun again = importPackage(dir);
+        // When the same package comes again, every file unchanged: it mentions what the last import mentioned
+        ImportRun same = importPackage(dir);
+
+        // Then nothing is read and nothing is deactivated
+        assertEquals(11, same.writer().counts().get("products").unchanged());
+        assertEquals(0, same.writer().counts().get("products").deactivated());
+        assertEquals(List.of("0"), rows("select count(*) from product where not active"));
+
+        // When the next full exchange lacks the second goods file (the first one unchanged, so skipped)
+        Files.delete(dir.resolve("goods/goods_2.xml"));
+        ImportRun without = importPackage(dir);
 
         // Then the ten stay active (the skipped file's Ид count as mentioned) and only the eleventh is deactivated
-        assertEquals(10, again.writer().counts().get("products").unchanged());
-        assertEquals(1, again.writer().counts().get("products").deactivated());
+        assertEquals(10, without.writer().counts().get("products").unchanged());
+        assertEquals(1, without.writer().counts().get("products").deactivated());
         assertEquals(List.of("p-other"), rows("select external_id from product where not active"));
     }
 
