@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.upload.PackageUpload;
 import org.catalogimport.imports.upload.PackageUploader;
 import org.catalogimport.imports.upload.PackageUploads;
@@ -43,10 +44,14 @@ public class PackageUploadBacking {
     @Inject
     UploadSettings settings;
 
+    @Inject
+    ImportSessions sessions;
+
     private static final String FORM = "upload";
 
     private UploadedFiles files;
     private Optional<PackageUpload> pending;
+    private Optional<Long> pendingImportedBy;
 
     /** The "Upload" button. */
     public void upload() {
@@ -60,6 +65,7 @@ public class PackageUploadBacking {
             }
             PackageUpload upload = uploader.accept(received.stream().map(Incoming::new).toList(), external.getRemoteUser());
             pending = Optional.of(upload);
+            pendingImportedBy = null;
             message(FORM, FacesMessage.SEVERITY_INFO, "upload.accepted", upload.getNames());
         } catch (PackageUploader.Refused refused) {
             message(FORM, FacesMessage.SEVERITY_ERROR, refused.key(), refused.arguments());
@@ -83,6 +89,7 @@ public class PackageUploadBacking {
             message(null, FacesMessage.SEVERITY_WARN, "upload.notPending", id);
         }
         pending = null;
+        pendingImportedBy = null;
     }
 
     /** The upload that the next "Start import" reads, if one is pending (one indexed query per request). */
@@ -91,6 +98,19 @@ public class PackageUploadBacking {
             pending = uploads.pending();
         }
         return pending.orElse(null);
+    }
+
+    /**
+     * The completed import that already read this exact package (the same fingerprint, whether it
+     * came from the import folder or an earlier upload), or null: one indexed query per request.
+     */
+    public Long getPendingImportedBy() {
+        if (pendingImportedBy == null) {
+            PackageUpload upload = getPending();
+            pendingImportedBy = upload == null || upload.fingerprint() == null ? Optional.empty()
+                    : sessions.lastCompletedWith(upload.fingerprint());
+        }
+        return pendingImportedBy.orElse(null);
     }
 
     /** "up to 2048 MiB per file, 4096 MiB in all", for the form's hint. */

@@ -97,6 +97,7 @@ class PackageUploadIT {
         assertTrue(summary.contains("CommerceML 2.x"), summary);
         assertTrue(text("uploadedBy").startsWith("uploaded by " + IntegrationTestSettings.ADMIN_USER + " on "),
                 text("uploadedBy"));
+        assertEquals("not imported yet", text("uploadImported"));
         // and in Russian
         browser.findElement(By.id("account:ru")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "загружен"));
@@ -152,6 +153,12 @@ class PackageUploadIT {
         assertEquals(0, browser.findElements(By.id("sessions:uploadPanel")).size());
         assertEquals(List.of(), query("select id from package_upload where discarded_at is null and not exists"
                 + " (select 1 from import_session s where s.upload_id = package_upload.id and s.status = 'COMPLETED')"));
+
+        // and the same zip uploaded again is shown as already imported, with a link to that session
+        upload(zip);
+        assertEquals("already imported by session " + id, text("uploadImported"));
+        String link = browser.findElement(By.cssSelector("#uploadImported a")).getAttribute("href");
+        assertTrue(link.contains("/admin/session") && link.endsWith("id=" + id), link);
     }
 
     @Test
