@@ -32,6 +32,7 @@ import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.PayaraMicroProcess;
 import org.catalogimport.testing.ServiceEndpoints;
+import org.catalogimport.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -73,13 +74,7 @@ public final class ExchangeBenchmark {
                 size(packageDir) / 1e6, Files.size(zip) / 1e6, FILE_LIMIT / (1024 * 1024));
 
         ServiceEndpoints server = BackingServices.endpoints(System.getenv(), bench.resolve("services"));
-        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS catalog_exchange_bench WITH (FORCE)");
-            statement.execute("CREATE DATABASE catalog_exchange_bench");
-        }
-        String url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/catalog_exchange_bench$1");
-        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword()).locations("classpath:db/migration").load().migrate();
+        String url = TestDatabase.recreate(server, "catalog_exchange_bench");
 
         Map<String, String> env = new HashMap<>(PayaraMicroProcess.applicationEnvironment(
                 new ServiceEndpoints(url, server.dbUser(), server.dbPassword(), server.redisAddress())));

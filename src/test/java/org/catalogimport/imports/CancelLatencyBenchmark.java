@@ -17,6 +17,7 @@ import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.PayaraMicroProcess;
 import org.catalogimport.testing.ServiceEndpoints;
+import org.catalogimport.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -36,13 +37,7 @@ public final class CancelLatencyBenchmark {
         int products = Integer.getInteger("bench.products", 100_000);
         Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
         ServiceEndpoints server = BackingServices.endpoints(System.getenv(), projectDir.resolve("target/bench/services"));
-        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS catalog_cancel_bench WITH (FORCE)");
-            statement.execute("CREATE DATABASE catalog_cancel_bench");
-        }
-        String url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/catalog_cancel_bench$1");
-        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword()).locations("classpath:db/migration").load().migrate();
+        String url = TestDatabase.recreate(server, "catalog_cancel_bench");
 
         Path importDir = projectDir.resolve("target/bench/cancel-package-" + products);
         if (!Files.isDirectory(importDir.resolve("goods"))) {

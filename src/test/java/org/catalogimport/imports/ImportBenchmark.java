@@ -30,6 +30,7 @@ import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.dev.DialectPackageWriter;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ServiceEndpoints;
+import org.catalogimport.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -300,15 +301,7 @@ public final class ImportBenchmark {
     }
 
     private static String recreateDatabase(ServiceEndpoints server, String name) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name);
-        }
-        String url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword())
-                .locations("classpath:db/migration").load().migrate();
-        return url;
+        return TestDatabase.recreate(server, name);
     }
 
     private static void analyzeEmptyCatalog(String url, ServiceEndpoints server) throws SQLException {

@@ -19,7 +19,7 @@ import org.catalogimport.commerceml.ReadLimits;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ServiceEndpoints;
-import org.flywaydb.core.Flyway;
+import org.catalogimport.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +50,7 @@ class PlannerStatisticsIT {
     @BeforeEach
     void emptyCatalogAnalyzedAsEmpty() throws SQLException {
         ServiceEndpoints server = BackingServices.forTests();
-        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS catalog_planner_it WITH (FORCE)");
-            statement.execute("CREATE DATABASE catalog_planner_it");
-        }
-        String url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/catalog_planner_it$1");
-        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword()).locations("classpath:db/migration").load().migrate();
+        String url = TestDatabase.recreate(server, "catalog_planner_it");
         connection = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
         try (Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE product, offer, offer_price, offer_stock");
@@ -68,11 +62,7 @@ class PlannerStatisticsIT {
     void dropTheDatabase() throws SQLException {
         connection.rollback();
         connection.close();
-        ServiceEndpoints server = BackingServices.forTests();
-        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS catalog_planner_it WITH (FORCE)");
-        }
+        TestDatabase.drop(BackingServices.forTests(), "catalog_planner_it");
     }
 
     @Test

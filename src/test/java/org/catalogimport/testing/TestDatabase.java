@@ -5,15 +5,39 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /** Plain SQL on the database the test servers use, for setting up and checking what the API cannot. */
 public final class TestDatabase {
 
     private TestDatabase() {
+    }
+
+    /**
+     * Drops and creates the database {@code name} on {@code server}, migrated like the
+     * application's (for benchmarks and tests that need a database of their own); returns its URL.
+     */
+    public static String recreate(ServiceEndpoints server, String name) throws SQLException {
+        drop(server, name);
+        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        String url = server.dbUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        Flyway.configure().dataSource(url, server.dbUser(), server.dbPassword()).locations("classpath:db/migration").load().migrate();
+        return url;
+    }
+
+    public static void drop(ServiceEndpoints server, String name) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(server.dbUrl(), server.dbUser(), server.dbPassword());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     public static Connection connect() throws SQLException {
