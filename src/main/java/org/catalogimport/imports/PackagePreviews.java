@@ -85,7 +85,9 @@ public class PackagePreviews {
         listedAt = now;
         Path dir = settings.importDir();
         String newListing = listing(dir);
-        if (newListing.equals(listing)) {
+        // why a failure is inspected again even with the same listing: it may have been transient
+        // (a file read while being replaced), and nothing else would ever clear it
+        if (newListing.equals(listing) && problem == null) {
             return preview;
         }
         listing = newListing;

@@ -149,7 +149,16 @@ class PackageUploadIT {
 
         // and once imported the upload is no longer the next package: the import folder is again
         browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("packageSummary")));
+        // why refreshing: the panel's preview of the folder is cached for a few seconds
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the package panel shows: "
+                        + browser.findElement(By.id("sessions:packagePanel")).getText())
+                .until(driver -> {
+                    if (!driver.findElements(By.id("packageSummary")).isEmpty()) {
+                        return true;
+                    }
+                    driver.navigate().refresh();
+                    return false;
+                });
         assertEquals(0, browser.findElements(By.id("sessions:uploadPanel")).size());
         assertEquals(List.of(), query("select id from package_upload where discarded_at is null and not exists"
                 + " (select 1 from import_session s where s.upload_id = package_upload.id and s.status = 'COMPLETED')"));
