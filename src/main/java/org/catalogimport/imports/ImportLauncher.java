@@ -73,7 +73,7 @@ public class ImportLauncher {
                     "Redis is not available, so the cluster-wide import lock cannot be taken: " + RootCause.message(e));
         }
         if (held == null) {
-            return new StartResult(Outcome.ALREADY_RUNNING, sessions.running().orElse(null), ALREADY_RUNNING_MESSAGE);
+            return new StartResult(Outcome.ALREADY_RUNNING, sessions.active().orElse(null), ALREADY_RUNNING_MESSAGE);
         }
         try {
             // why: Redis may have lost the lock (restart, failover, a dead node's lock expiring

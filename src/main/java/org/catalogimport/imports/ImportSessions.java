@@ -84,6 +84,19 @@ public class ImportSessions {
                 .getResultList();
     }
 
+    /**
+     * The newest session that is PENDING or RUNNING: who holds the lock when a start is refused (a
+     * session is PENDING for the few milliseconds between its start and its worker taking it up).
+     */
+    public Optional<ImportSession> active() {
+        return entityManager.createQuery("select s from ImportSession s where s.status in (:pending, :running)"
+                        + " order by s.id desc", ImportSession.class)
+                .setParameter("pending", ImportStatus.PENDING)
+                .setParameter("running", ImportStatus.RUNNING)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     public Optional<ImportSession> running() {
         return entityManager.createQuery("select s from ImportSession s where s.status = :running", ImportSession.class)
                 .setParameter("running", ImportStatus.RUNNING)
