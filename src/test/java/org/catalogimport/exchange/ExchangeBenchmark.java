@@ -1,5 +1,7 @@
 package org.catalogimport.exchange;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.tools.attach.VirtualMachine;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -33,7 +36,6 @@ import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.PayaraMicroProcess;
 import org.catalogimport.testing.ServiceEndpoints;
 import org.catalogimport.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 
 /**
  * The 1C exchange benchmark (README, Performance; issue 12 point 11): the 3.1 split package zipped
@@ -146,11 +148,12 @@ public final class ExchangeBenchmark {
             throw new IllegalStateException("folder import not started: " + started.body());
         }
         long id = AdminApi.object(started).getJsonNumber("id").longValue();
-        JsonObject session;
-        do {
-            Thread.sleep(200); // why: the benchmark's polling interval, as 1C's; not test synchronisation
-            session = api.object("imports/" + id);
-        } while (!List.of("COMPLETED", "FAILED", "CANCELLED").contains(session.getString("status")));
+        AtomicReference<JsonObject> last = new AtomicReference<>();
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last.set(api.object("imports/" + id));
+            return List.of("COMPLETED", "FAILED", "CANCELLED").contains(last.get().getString("status"));
+        });
+        JsonObject session = last.get();
         if (!"COMPLETED".equals(session.getString("status"))) {
             throw new IllegalStateException("folder import ended " + session);
         }

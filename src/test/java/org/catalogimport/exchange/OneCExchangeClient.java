@@ -1,5 +1,7 @@
 package org.catalogimport.exchange;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,15 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Drives {@code /1c_exchange} the way 1C:Enterprise does, over plain HTTP and nothing that hides the
@@ -243,18 +246,19 @@ public final class OneCExchangeClient {
      * a short pause between calls), until another answer or the timeout.
      */
     public Answer importUntilDone(String filename, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Answer answer = call("import", "filename=" + filename);
-            importAnswers.add(answer);
-            if (!answer.isProgress()) {
-                return answer;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("import of " + filename + " still in progress after " + timeout + ": " + answer);
-            }
-            pause();
+        AtomicReference<Answer> last = new AtomicReference<>();
+        try {
+            // 1C's pause between two import calls: 200 ms (the server holds each call up to ~1 s itself)
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Answer answer = call("import", "filename=" + filename);
+                importAnswers.add(answer);
+                last.set(answer);
+                return !answer.isProgress();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("import of " + filename + " still in progress after " + timeout + ": " + last.get(), e);
         }
+        return last.get();
     }
 
     /** The whole cycle of one package: checkauth, init, every file, import of each, in order. */
@@ -318,16 +322,6 @@ public final class OneCExchangeClient {
                     response.headers().allValues("Set-Cookie"), bytes, new String(bytes, charset));
         } catch (IOException e) {
             throw new UncheckedIOException("exchange call " + uri + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** 1C's pause between two import calls; the server holds each call up to ~1 s itself. */
-    private static void pause() {
-        try {
-            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,16 +1,16 @@
 package org.catalogimport.imports;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
@@ -18,7 +18,6 @@ import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.PayaraMicroProcess;
 import org.catalogimport.testing.ServiceEndpoints;
 import org.catalogimport.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 
 /**
  * Cancel latency (README, Performance): on a large package, the time from the cancel request
@@ -63,39 +62,40 @@ public final class CancelLatencyBenchmark {
 
     /** Starts an import, cancels it once {@code fraction} of its items are processed (0: during the pre-scan). */
     private static void measure(AdminApi api, double fraction) throws Exception {
-        HttpResponse<String> started = api.send("POST", api.uri("imports"));
-        // why: the lock is released just after the previous session shows CANCELLED
-        for (int i = 0; i < 100 && started.statusCode() == 409; i++) {
-            Thread.sleep(100);
-            started = api.send("POST", api.uri("imports"));
-        }
+        // why retried: the lock is released just after the previous session shows CANCELLED
+        AtomicReference<HttpResponse<String>> startedRef = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            startedRef.set(api.send("POST", api.uri("imports")));
+            return startedRef.get().statusCode() != 409;
+        });
+        HttpResponse<String> started = startedRef.get();
         if (started.statusCode() != 202) {
             throw new IllegalStateException("Not started: " + started.body());
         }
         URI session = URI.create(started.headers().firstValue("Location").orElseThrow());
-        JsonObject state;
-        while (true) {
-            state = AdminApi.object(api.send("GET", session));
-            long total = state.getJsonNumber("totalItems").longValue();
-            long processed = state.getJsonNumber("processedItems").longValue();
-            if (!"PENDING".equals(state.getString("status")) && (fraction == 0 || total > 0 && processed >= fraction * total)) {
-                break;
-            }
-            Thread.sleep(20); // why: a benchmark's polling interval, not test synchronisation
-        }
+        AtomicReference<JsonObject> stateRef = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonObject current = AdminApi.object(api.send("GET", session));
+            stateRef.set(current);
+            long total = current.getJsonNumber("totalItems").longValue();
+            long processed = current.getJsonNumber("processedItems").longValue();
+            return !"PENDING".equals(current.getString("status")) && (fraction == 0 || total > 0 && processed >= fraction * total);
+        });
+        JsonObject state = stateRef.get();
         long asked = System.nanoTime();
         HttpResponse<String> cancel = api.send("POST", session.resolve(session.getPath() + "/cancel"));
         double answerMs = (System.nanoTime() - asked) / 1e6;
-        while (!"CANCELLED".equals(AdminApi.object(api.send("GET", session)).getString("status"))) {
-            Thread.sleep(20);
-        }
+        // why any end: a package small enough to complete before the cancel arrives ends COMPLETED
+        AtomicReference<String> ended = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> {
+            ended.set(AdminApi.object(api.send("GET", session)).getString("status"));
+            return ended.get().matches("CANCELLED|COMPLETED|FAILED");
+        });
         double cancelledMs = (System.nanoTime() - asked) / 1e6;
-        System.out.printf("Cancel at %s (%,d of %,d items): answer %d in %.0f ms, CANCELLED after %.0f ms%n",
+        System.out.printf("Cancel at %s (%,d of %,d items): answer %d in %.0f ms, %s after %.0f ms%n",
                 fraction == 0 ? "pre-scan" : Math.round(fraction * 100) + " %",
                 state.getJsonNumber("processedItems").longValue(), state.getJsonNumber("totalItems").longValue(),
-                cancel.statusCode(), answerMs, cancelledMs);
-        while (!api.nothingRuns()) {
-            Thread.sleep(100);
-        }
+                cancel.statusCode(), answerMs, ended.get(), cancelledMs);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(api::nothingRuns);
     }
 }

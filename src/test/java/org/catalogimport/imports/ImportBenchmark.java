@@ -31,7 +31,6 @@ import org.catalogimport.dev.DialectPackageWriter;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ServiceEndpoints;
 import org.catalogimport.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
