@@ -51,6 +51,15 @@ final class CatalogStatements {
         problems.accept(ItemProblem.skipped(entity, itemId, location, reason));
     }
 
+    /**
+     * {@code items} item elements at one place of a file were never read: counted as not read and
+     * reported once for the place.
+     */
+    void notRead(CatalogEntity entity, long items, Location location, String reason) {
+        counts.notRead(entity, items);
+        problems.accept(ItemProblem.skipped(entity, null, location, reason));
+    }
+
     /** The item was stored with a caveat: counted as a warning and reported. */
     void warn(CatalogEntity entity, String itemId, Location location, String reason) {
         counts.warnings(entity, 1);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.catalogimport.commerceml.CatalogEntity;
+import org.catalogimport.commerceml.FileCensus;
 import org.catalogimport.commerceml.GroupRecord;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.Location;
@@ -159,6 +160,15 @@ public final class CatalogWriter {
             sql.skip(problem.entity(), problem.itemId(), location(problem), problem.reason());
         } else {
             sql.warn(problem.entity(), problem.itemId(), location(problem), problem.reason());
+        }
+    }
+
+    /** A file was read to its end: what it holds where no reader looks is counted and reported, once per place. */
+    public void census(FileCensus census) {
+        for (FileCensus.Unread unread : census.unread()) {
+            sql.notRead(unread.entity(), unread.count(), unread.first(), unread.count() + " " + unread.element()
+                    + " element(s) at " + unread.path() + " were not read: the importer does not look for them there,"
+                    + " so they were neither stored nor checked");
         }
     }
 

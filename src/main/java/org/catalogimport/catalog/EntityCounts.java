@@ -10,19 +10,28 @@ import org.catalogimport.commerceml.CatalogEntity;
  * read is counted once as read, and once as what became of it: inserted, updated, unchanged,
  * merged (the same Ид read again: a later copy in the same batch, where the last one wins, or an
  * offer repeated by a prices or stock file only for its rows) or skipped (not stored, reported).
- * Deactivated rows and warnings are counted beside that, not in it.
+ * Deactivated rows and warnings are counted beside that, not in it; so are the item elements a file
+ * holds where no reader looks ({@code notRead}, from the file's census): they were never read, and
+ * each place they sit at is reported.
  */
 public final class EntityCounts {
 
     /** One entity's numbers. */
     public record Count(long read, long inserted, long updated, long unchanged, long merged, long skipped,
-                        long deactivated, long warnings) {
+                        long deactivated, long warnings, long notRead) {
 
-        static final Count ZERO = new Count(0, 0, 0, 0, 0, 0, 0, 0);
+        static final Count ZERO = new Count(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** The counts of an import that knew nothing of censuses. */
+        public Count(long read, long inserted, long updated, long unchanged, long merged, long skipped,
+                     long deactivated, long warnings) {
+            this(read, inserted, updated, unchanged, merged, skipped, deactivated, warnings, 0);
+        }
 
         Count plus(Count o) {
             return new Count(read + o.read, inserted + o.inserted, updated + o.updated, unchanged + o.unchanged,
-                    merged + o.merged, skipped + o.skipped, deactivated + o.deactivated, warnings + o.warnings);
+                    merged + o.merged, skipped + o.skipped, deactivated + o.deactivated, warnings + o.warnings,
+                    notRead + o.notRead);
         }
 
         /** Stored by this import, changed or not. */
@@ -76,6 +85,11 @@ public final class EntityCounts {
         add(entity, new Count(0, 0, 0, 0, 0, 0, 0, warnings));
     }
 
+    /** Item elements of a file that no reader read (they sit where no reader looks). */
+    void notRead(CatalogEntity entity, long items) {
+        add(entity, new Count(0, 0, 0, 0, 0, 0, 0, 0, items));
+    }
+
     public Count get(CatalogEntity entity) {
         return counts.getOrDefault(entity, Count.ZERO);
     }
@@ -100,6 +114,11 @@ public final class EntityCounts {
 
     public long warnings() {
         return counts.values().stream().mapToLong(Count::warnings).sum();
+    }
+
+    /** Item elements not read, over all entities. */
+    public long notRead() {
+        return counts.values().stream().mapToLong(Count::notRead).sum();
     }
 
     /** The first entity whose numbers do not add up, described for the session's error message. */
@@ -139,7 +158,8 @@ public final class EntityCounts {
                     .append(",\"merged\":").append(c.merged)
                     .append(",\"skipped\":").append(c.skipped)
                     .append(",\"deactivated\":").append(c.deactivated)
-                    .append(",\"warnings\":").append(c.warnings).append('}');
+                    .append(",\"warnings\":").append(c.warnings)
+                    .append(",\"notRead\":").append(c.notRead).append('}');
         }
         return json.append('}').toString();
     }

@@ -33,6 +33,13 @@ public interface CatalogVisitor {
     default void offer(OfferRecord offer) {
     }
 
+    /**
+     * A file was read to its end: its census, with the item elements no reader read (they sit where
+     * no reader looks) and the elements passed over as unknown or unused.
+     */
+    default void census(FileCensus census) {
+    }
+
     /** A bad item or row: it was skipped, the reading goes on. */
     default void problem(ItemProblem problem) {
     }

@@ -9,38 +9,40 @@ import java.util.List;
  */
 final class ClassifierReader {
 
-    /** At a {@code Классификатор} start tag: reads the section. */
-    void read(XmlCursor cursor, ReadContext context) throws PackageException {
+    /** What a section does with a child it does not know: read it as a container, or skip it. */
+    @FunctionalInterface
+    interface OtherChild {
+        void read(XmlCursor cursor, ReadContext context) throws PackageException;
+    }
+
+    /** At a {@code Классификатор} start tag: reads the section; {@code other} gets every other child. */
+    void read(XmlCursor cursor, ReadContext context, OtherChild other) throws PackageException {
         SectionHeader header = new SectionHeader(SectionKind.CLASSIFIER, cursor);
         while (cursor.nextChild()) {
             if (header.read(cursor)) {
                 continue;
             }
-            switch (cursor.name()) {
-                case "Группы" -> {
-                    header.announce(context);
-                    groups(cursor, context, null);
-                }
-                case "Свойства" -> {
-                    header.announce(context);
-                    properties(cursor, context);
-                }
-                case "ТипыЦен" -> {
-                    header.announce(context);
-                    priceTypes(cursor, context);
-                }
-                case "Склады" -> {
-                    header.announce(context);
-                    warehouses(cursor, context);
-                }
-                case "ЕдиницыИзмерения" -> {
-                    header.announce(context);
-                    units(cursor, context);
-                }
-                default -> cursor.skip();
+            Containers container = Containers.named(cursor.name());
+            if (container != null && container.isDictionary()) {
+                header.announce(context);
+                dictionary(container, cursor, context);
+            } else {
+                other.read(cursor, context);
             }
         }
         header.announce(context);
+    }
+
+    /** At the start tag of a dictionary list ({@code Группы}, {@code Свойства}...), wherever it is. */
+    void dictionary(Containers container, XmlCursor cursor, ReadContext context) throws PackageException {
+        switch (container) {
+            case GROUPS -> groups(cursor, context, null);
+            case PROPERTIES -> properties(cursor, context);
+            case PRICE_TYPES -> priceTypes(cursor, context);
+            case WAREHOUSES -> warehouses(cursor, context);
+            case UNITS -> units(cursor, context);
+            default -> throw new IllegalArgumentException(container + " is not a dictionary");
+        }
     }
 
     /** Marks the subgroups of a group without Ид: they are read only to be reported. */

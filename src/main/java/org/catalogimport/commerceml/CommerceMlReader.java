@@ -31,7 +31,10 @@ public final class CommerceMlReader {
         // the parsers are created with the instance; nothing else to prepare
     }
 
-    /** Reads one file, delivering its records to {@code visitor} as they are read. */
+    /**
+     * Reads one file, delivering its records to {@code visitor} as they are read, and at the end the
+     * file's census ({@link CatalogVisitor#census}): what it holds that was not read.
+     */
     public void read(PackageFile file, CatalogVisitor visitor) throws PackageException {
         try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
             String root = cursor.root();
@@ -39,16 +42,67 @@ public final class CommerceMlReader {
                 throw cursor.fail("this is not a CommerceML file: its root element is <" + root + ">, not <" + ROOT + ">");
             }
             ReadContext context = new ReadContext(file, visitor);
-            while (cursor.nextChild()) {
-                switch (cursor.name()) {
-                    case "Классификатор" -> classifier.read(cursor, context);
-                    case "Каталог" -> catalog(cursor, context);
-                    case "ПакетПредложений" -> offersPackage(cursor, context, SectionKind.OFFERS_PACKAGE);
-                    case "ИзмененияПакетаПредложений" -> offersPackage(cursor, context, SectionKind.OFFERS_CHANGES);
-                    default -> cursor.skip(); // documents, contractors: not catalog data
-                }
-            }
+            wrapper(cursor, context);
             cursor.finish();
+            visitor.census(FileCensus.of(file.relativeName(), cursor.census()));
+        }
+    }
+
+    /**
+     * Reads the children of the root, or of an element no reader knows that sits where containers
+     * are expected (another module's wrapper): containers are read wherever they are, unknown
+     * elements are searched for containers in turn, what is left out on purpose is skipped.
+     */
+    private void wrapper(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (container(cursor, context)) {
+                continue;
+            }
+            if (cursor.isIgnored()) {
+                cursor.skip();
+            } else {
+                wrapper(cursor, context);
+            }
+        }
+    }
+
+    /**
+     * At any element: reads it if it is a container, wherever it sits, with one warning per file and
+     * place when that is not where CommerceML puts it. False when the element is not a container.
+     */
+    boolean container(XmlCursor cursor, ReadContext context) throws PackageException {
+        Containers container = Containers.named(cursor.name());
+        if (container == null) {
+            return false;
+        }
+        if (container.isMisplaced(cursor.parentName())) {
+            context.misplaced(container, cursor.path(), cursor.line());
+        }
+        switch (container) {
+            case CLASSIFIER -> classifier.read(cursor, context, this::containerOrSkip);
+            case CATALOG -> catalog(cursor, context);
+            case OFFERS_PACKAGE -> offersPackage(cursor, context, SectionKind.OFFERS_PACKAGE);
+            case OFFERS_CHANGES -> offersPackage(cursor, context, SectionKind.OFFERS_CHANGES);
+            case PRODUCTS -> {
+                // why "only changes": without its Каталог there is no header saying the list is complete,
+                // and deactivating the products it does not name on a guess could empty a shop
+                context.visitor.section(new SectionInfo(SectionKind.CATALOG, null, true, context.file));
+                products(cursor, context);
+            }
+            case OFFERS -> {
+                context.enteredOffersSection();
+                context.visitor.section(new SectionInfo(SectionKind.OFFERS_PACKAGE, null, true, context.file));
+                offers(cursor, context);
+            }
+            default -> classifier.dictionary(container, cursor, context);
+        }
+        return true;
+    }
+
+    /** Inside a section: a nested container is read, anything else the section does not know is skipped. */
+    private void containerOrSkip(XmlCursor cursor, ReadContext context) throws PackageException {
+        if (!container(cursor, context)) {
+            cursor.skip();
         }
     }
 
@@ -60,18 +114,22 @@ public final class CommerceMlReader {
             }
             if (cursor.name().equals("Товары")) {
                 header.announce(context);
-                while (cursor.nextChild()) {
-                    if (cursor.name().equals("Товар")) {
-                        products.read(cursor, context);
-                    } else {
-                        cursor.skip();
-                    }
-                }
+                products(cursor, context);
+            } else {
+                containerOrSkip(cursor, context);
+            }
+        }
+        header.announce(context);
+    }
+
+    private void products(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (cursor.name().equals("Товар")) {
+                products.read(cursor, context);
             } else {
                 cursor.skip();
             }
         }
-        header.announce(context);
     }
 
     private void offersPackage(XmlCursor cursor, ReadContext context, SectionKind kind) throws PackageException {
@@ -92,18 +150,22 @@ public final class CommerceMlReader {
                 }
                 case "Предложения" -> {
                     header.announce(context);
-                    while (cursor.nextChild()) {
-                        if (cursor.name().equals("Предложение")) {
-                            offers.read(cursor, context);
-                        } else {
-                            cursor.skip();
-                        }
-                    }
+                    offers(cursor, context);
                 }
-                default -> cursor.skip();
+                default -> containerOrSkip(cursor, context);
             }
         }
         header.announce(context);
+    }
+
+    private void offers(XmlCursor cursor, ReadContext context) throws PackageException {
+        while (cursor.nextChild()) {
+            if (cursor.name().equals("Предложение")) {
+                offers.read(cursor, context);
+            } else {
+                cursor.skip();
+            }
+        }
     }
 
     /**

@@ -58,21 +58,7 @@ final class FileClassifier {
                 return new Classification(false, Set.of(), NO_DICTIONARY);
             }
             try {
-                while (cursor.nextChild()) {
-                    switch (cursor.name()) {
-                        case "Классификатор" -> {
-                            contents.add(Content.CLASSIFIER);
-                            dictionaries(cursor, rank);
-                        }
-                        case "Каталог" -> catalog(cursor, contents);
-                        case "ПакетПредложений", "ИзмененияПакетаПредложений" -> offersPackage(cursor, contents, rank);
-                        case "Документ", "Контейнер", "Контрагенты" -> {
-                            contents.add(Content.DOCUMENTS);
-                            cursor.skip();
-                        }
-                        default -> cursor.skip();
-                    }
-                }
+                children(cursor, contents, rank);
             } catch (Enough enough) {
                 // the rest of the file cannot change where it goes in the processing order
             }
@@ -80,55 +66,51 @@ final class FileClassifier {
         return new Classification(true, contents, rank[0]);
     }
 
-    private static void dictionaries(XmlCursor cursor, int[] rank) throws PackageException {
+    /**
+     * The children of the root, a section or an unknown wrapper: containers count wherever they are,
+     * as the reader reads them there ({@link CommerceMlReader#container}).
+     */
+    private static void children(XmlCursor cursor, Set<Content> contents, int[] rank) throws PackageException, Enough {
         while (cursor.nextChild()) {
-            int kind = switch (cursor.name()) {
-                case "Группы" -> 0;
-                case "Свойства" -> 1;
-                case "ТипыЦен" -> 2;
-                case "Склады" -> 3;
-                case "ЕдиницыИзмерения" -> 4;
-                default -> NO_DICTIONARY;
-            };
-            rank[0] = Math.min(rank[0], kind);
-            cursor.skip();
+            Containers container = Containers.named(cursor.name());
+            if (container == null) {
+                if (DOCUMENTS.contains(cursor.name())) {
+                    contents.add(Content.DOCUMENTS);
+                    cursor.skip();
+                } else if (cursor.isIgnored()) {
+                    cursor.skip();
+                } else {
+                    children(cursor, contents, rank);
+                }
+                continue;
+            }
+            switch (container) {
+                case CLASSIFIER -> {
+                    contents.add(Content.CLASSIFIER);
+                    children(cursor, contents, rank);
+                }
+                case CATALOG, OFFERS_PACKAGE, OFFERS_CHANGES -> children(cursor, contents, rank);
+                case PRODUCTS -> products(cursor, contents);
+                case OFFERS -> offers(cursor, contents);
+                default -> {
+                    contents.add(Content.CLASSIFIER);
+                    rank[0] = Math.min(rank[0], container.dictionaryRank());
+                    cursor.skip();
+                }
+            }
         }
     }
+
+    private static final Set<String> DOCUMENTS = Set.of("Документ", "Контейнер", "Контрагенты");
 
     /** A {@code Каталог} carries products only if it has {@code Товары}; 3.1 dictionary files open with a header-only one. */
-    private static void catalog(XmlCursor cursor, Set<Content> contents) throws PackageException, Enough {
+    private static void products(XmlCursor cursor, Set<Content> contents) throws PackageException, Enough {
+        contents.add(Content.CATALOG);
         while (cursor.nextChild()) {
-            if (cursor.name().equals("Товары")) {
-                contents.add(Content.CATALOG);
-                while (cursor.nextChild()) {
-                    if (cursor.name().equals("Товар")) {
-                        throw new Enough();
-                    }
-                    cursor.skip();
-                }
-            } else {
-                cursor.skip();
+            if (cursor.name().equals("Товар")) {
+                throw new Enough();
             }
-        }
-    }
-
-    private static void offersPackage(XmlCursor cursor, Set<Content> contents, int[] rank)
-            throws PackageException, Enough {
-        while (cursor.nextChild()) {
-            switch (cursor.name()) {
-                case "ТипыЦен" -> {
-                    contents.add(Content.CLASSIFIER);
-                    rank[0] = Math.min(rank[0], 2);
-                    cursor.skip();
-                }
-                case "Склады" -> {
-                    contents.add(Content.CLASSIFIER);
-                    rank[0] = Math.min(rank[0], 3);
-                    cursor.skip();
-                }
-                case "Предложения" -> offers(cursor, contents);
-                default -> cursor.skip();
-            }
+            cursor.skip();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.catalogimport.commerceml;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /** What the element readers share while one file is read. */
@@ -9,6 +10,7 @@ final class ReadContext {
     final CatalogVisitor visitor;
     private final boolean offersFile;
     private boolean inOffersSection;
+    private final Set<String> misplacedPaths = new HashSet<>();
 
     ReadContext(PackageFile packageFile, CatalogVisitor visitor) {
         this.file = packageFile.relativeName();
@@ -30,6 +32,17 @@ final class ReadContext {
 
     Location location(long line) {
         return new Location(file, line);
+    }
+
+    /**
+     * A container found where CommerceML does not put it, read there: one warning per file and place,
+     * so that the administrator knows which module wrote the package its own way.
+     */
+    void misplaced(Containers container, String path, long line) {
+        if (misplacedPaths.add(path)) {
+            warning(container.entity, null, line, container.element + " was found at " + path
+                    + ", not where CommerceML puts it; it was read there");
+        }
     }
 
     /** An item of {@code entity} that was read but cannot be stored: reported as skipped. */

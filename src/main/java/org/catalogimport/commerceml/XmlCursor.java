@@ -33,6 +33,9 @@ final class XmlCursor implements AutoCloseable {
     private final InputStream stream;
     private final XMLStreamReader reader;
     private final String file;
+    private final ElementCensus census = new ElementCensus();
+    /** The element the cursor is in (its start tag was the last one returned), null before the root. */
+    private ElementCensus.Node current;
 
     private XmlCursor(InputStream stream, XMLStreamReader reader, String file) {
         this.stream = stream;
@@ -85,7 +88,8 @@ final class XmlCursor implements AutoCloseable {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    return reader.getLocalName();
+                    current = census.root(reader.getLocalName());
+                    return current.name;
                 }
                 if (event == XMLStreamConstants.DTD) {
                     throw dtdNotAllowed();
@@ -103,8 +107,10 @@ final class XmlCursor implements AutoCloseable {
             while (true) {
                 switch (reader.next()) {
                     case XMLStreamConstants.START_ELEMENT:
+                        enter();
                         return true;
                     case XMLStreamConstants.END_ELEMENT:
+                        leave();
                         return false;
                     case XMLStreamConstants.DTD:
                         throw dtdNotAllowed();
@@ -122,6 +128,39 @@ final class XmlCursor implements AutoCloseable {
     /** Local name of the current element. */
     String name() {
         return reader.getLocalName();
+    }
+
+    /** At a start tag: the census follows the cursor into the element. */
+    private void enter() {
+        current = current == null ? census.root(reader.getLocalName()) : current.child(reader.getLocalName());
+        current.seen++;
+    }
+
+    /** At an end tag: back to the parent. */
+    private void leave() {
+        if (current != null) {
+            current = current.parent;
+        }
+    }
+
+    /** Where the cursor is: {@code КоммерческаяИнформация/Каталог/Товары}. */
+    String path() {
+        return current == null ? "" : current.path();
+    }
+
+    /** Whether the current element is left out on purpose ({@link EntityElements}). */
+    boolean isIgnored() {
+        return current != null && current.ignored;
+    }
+
+    /** Name of the element that holds the current one, null at the root. */
+    String parentName() {
+        return current == null ? null : current.parentName();
+    }
+
+    /** The census of what was walked so far: complete once the file has been read to its end. */
+    ElementCensus census() {
+        return census;
     }
 
     /** An attribute of the current element by local name, null when absent. */
@@ -143,12 +182,14 @@ final class XmlCursor implements AutoCloseable {
         try {
             int event = reader.next();
             if (event == XMLStreamConstants.END_ELEMENT) {
+                leave();
                 return null;
             }
             if (isText(event)) {
                 String first = reader.getText();
                 event = reader.next();
                 if (event == XMLStreamConstants.END_ELEMENT) {
+                    leave();
                     return clean(first);
                 }
                 return clean(collect(new StringBuilder(first), event));
@@ -159,12 +200,17 @@ final class XmlCursor implements AutoCloseable {
         }
     }
 
+    /** The element's own text; elements inside it are walked as skipped (the census counts them). */
     private String collect(StringBuilder text, int event) throws XMLStreamException, PackageException {
         int depth = 0;
         while (true) {
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    enterSkipped();
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
+                    leave();
                     if (depth == 0) {
                         return text.toString();
                     }
@@ -193,18 +239,40 @@ final class XmlCursor implements AutoCloseable {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    /** Skips the current element with everything inside; moves to its end tag. */
+    /**
+     * Skips the current element with everything inside; moves to its end tag. The census records the
+     * element as passed over, and every item element inside it as not read: a reader that does not
+     * know a place cannot make what sits there vanish unseen.
+     */
     void skip() throws PackageException {
         try {
-            if (reader instanceof XMLStreamReader2 stax2) {
-                stax2.skipElement();
+            if (current == null || current.ignored) {
+                // why the parser's own skip: left out on purpose (see EntityElements), nothing inside counts
+                if (current != null) {
+                    current.skipped++;
+                }
+                fastSkip();
+                leave();
                 return;
             }
+            passedOver(current);
             int depth = 1;
             while (depth > 0) {
                 switch (reader.next()) {
-                    case XMLStreamConstants.START_ELEMENT -> depth++;
-                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        enterSkipped();
+                        if (current.ignored) {
+                            current.skipped++;
+                            fastSkip();
+                            leave();
+                        } else {
+                            depth++;
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        depth--;
+                        leave();
+                    }
                     case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
                     default -> {
                     }
@@ -212,6 +280,42 @@ final class XmlCursor implements AutoCloseable {
             }
         } catch (XMLStreamException | RuntimeException e) {
             throw failure(e);
+        }
+    }
+
+    private void fastSkip() throws XMLStreamException, PackageException {
+        if (reader instanceof XMLStreamReader2 stax2) {
+            stax2.skipElement();
+            return;
+        }
+        int depth = 1;
+        while (depth > 0) {
+            switch (reader.next()) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** A start tag inside an element that is being skipped. */
+    private void enterSkipped() {
+        enter();
+        if (current.entity != null) {
+            passedOver(current);
+        }
+    }
+
+    /** The element at {@code node} was not read: an item not read, or an element not kept. */
+    private void passedOver(ElementCensus.Node node) {
+        if (node.entity != null) {
+            if (node.notRead++ == 0) {
+                node.firstNotReadLine = line();
+            }
+        } else if (node.skipped++ == 0) {
+            node.firstSkippedLine = line();
         }
     }
 

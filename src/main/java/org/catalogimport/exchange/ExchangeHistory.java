@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
 /**
@@ -52,7 +53,7 @@ public class ExchangeHistory {
 
     public record Summary(long id, String kind, String user, String remoteAddress, Instant startedAt, Instant lastCallAt,
                           Instant completedAt, String lastMode, List<ReceivedFile> files, List<Long> sessions,
-                          Result result, String message) {
+                          Result result, String message, String told) {
         @jakarta.json.bind.annotation.JsonbTransient
         public long getId() {
             return id;
@@ -106,6 +107,11 @@ public class ExchangeHistory {
             return message;
         }
 
+        /** What 1C was told when the last answered import ended ({@code success: …} or {@code failure: …}). */
+        public String getTold() {
+            return told;
+        }
+
         @jakarta.json.bind.annotation.JsonbTransient
 
         public String getKind() {
@@ -145,11 +151,25 @@ public class ExchangeHistory {
                 Object[] outcome = result(own, files.getOrDefault(id, List.of()));
                 summaries.add(new Summary(id, (String) e[0], (String) e[1], (String) e[2], (Instant) e[3], (Instant) e[4],
                         (Instant) e[5], (String) e[6], files.getOrDefault(id, List.of()), sessions,
-                        (Result) outcome[0], (String) outcome[1]));
+                        (Result) outcome[0], (String) outcome[1], told(own)));
             });
             return summaries;
         } catch (SQLException e) {
             throw new IllegalStateException("The exchanges could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** What 1C was told about an import session it started ({@code failure: …}), empty before or for other sources. */
+    public Optional<String> toldAbout(long sessionId) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT answer_status, answer_text FROM exchange_batch WHERE session_id = ? AND answer_status IS NOT NULL")) {
+            select.setLong(1, sessionId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1) + ": " + rows.getString(2)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The exchange answer could not be read: " + e.getMessage(), e);
         }
     }
 
@@ -189,17 +209,30 @@ public class ExchangeHistory {
         return files;
     }
 
-    /** Per exchange: [session id, session status, refused message, session error], oldest first. */
+    /** What 1C was told when the exchange's last answered import ended: {@code failure: …}, null before. */
+    private static String told(List<Object[]> batches) {
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            Object[] batch = batches.get(i);
+            if (batch[4] != null) {
+                return batch[4] + (batch[5] == null || ((String) batch[5]).isEmpty() ? "" : ": " + batch[5]);
+            }
+        }
+        return null;
+    }
+
+    /** Per exchange: [session id, session status, refused message, session error, answer status, answer text], oldest first. */
     private static Map<Long, List<Object[]>> batches(Connection connection, Long[] ids) throws SQLException {
         Map<Long, List<Object[]>> batches = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT b.exchange_id, b.session_id, s.status, b.refused_message, s.error_message FROM exchange_batch b"
+                "SELECT b.exchange_id, b.session_id, s.status, b.refused_message, s.error_message, b.answer_status,"
+                        + " b.answer_text FROM exchange_batch b"
                         + " LEFT JOIN import_session s ON s.id = b.session_id WHERE b.exchange_id = ANY (?) ORDER BY b.id")) {
             select.setArray(1, connection.createArrayOf("bigint", ids));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     batches.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(new Object[]{
-                            (Long) rows.getObject(2), rows.getString(3), rows.getString(4), rows.getString(5)});
+                            (Long) rows.getObject(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7)});
                 }
             }
         }
@@ -214,6 +247,10 @@ public class ExchangeHistory {
             }
             if ("FAILED".equals(batch[1]) || "CANCELLED".equals(batch[1])) {
                 return new Object[]{Result.FAILED, batch[3] == null ? "Import " + batch[0] + " " + batch[1] : batch[3]};
+            }
+            if ("failure".equals(batch[4])) {
+                // why: the import completed, but 1C was told it failed (items not read): so was the exchange
+                return new Object[]{Result.FAILED, batch[5]};
             }
         }
         if (batches.isEmpty()) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.catalogimport.imports.CensusJson;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportRequest;
 import org.catalogimport.imports.ImportSession;
@@ -51,7 +52,10 @@ public class ExchangeImports {
 
     private final Clock clock = Clock.systemUTC();
 
-    public ExchangeAnswer importFile(ExchangeStore.Exchange exchange, StagedName name) {
+    /**
+     * @param console the application's address as 1C reached it: answers link the session page
+     */
+    public ExchangeAnswer importFile(ExchangeStore.Exchange exchange, StagedName name, String console) {
         ExchangeFolders folders = new ExchangeFolders(settings.dir());
         List<ExchangeStore.StagedFile> files = store.files(exchange.id());
         List<ExchangeStore.Batch> batches = store.batches(exchange.id());
@@ -72,10 +76,10 @@ public class ExchangeImports {
             return ExchangeAnswer.failure("The file " + name.relative() + " was not received in this exchange: "
                     + "send it with mode=file before mode=import.");
         }
-        return outcome(exchange, batch.get());
+        return outcome(exchange, batch.get(), console);
     }
 
-    private ExchangeAnswer outcome(ExchangeStore.Exchange exchange, ExchangeStore.Batch batch) {
+    private ExchangeAnswer outcome(ExchangeStore.Exchange exchange, ExchangeStore.Batch batch, String console) {
         if (batch.refusedMessage() != null) {
             return ExchangeAnswer.failure(batch.refusedMessage());
         }
@@ -93,8 +97,13 @@ public class ExchangeImports {
             if (session.isEmpty()) {
                 return ExchangeAnswer.failure("Import " + sessionId + " of these files is no longer in the history.");
             }
-            ExchangeAnswer answer = answerFor(session.get());
-            if (answer.status() != ExchangeAnswer.Status.PROGRESS || clock.instant().isAfter(holdUntil)) {
+            ExchangeAnswer answer = answerFor(session.get(), console);
+            if (answer.status() != ExchangeAnswer.Status.PROGRESS) {
+                // why keep it: the exchange page and the session show what 1C was told, not a guess
+                store.answered(batch.id(), answer);
+                return answer;
+            }
+            if (clock.instant().isAfter(holdUntil)) {
                 return answer;
             }
             try {
@@ -172,15 +181,14 @@ public class ExchangeImports {
     }
 
     /** The answer for every file of a session: its progress, or how it ended. */
-    static ExchangeAnswer answerFor(ImportSession session) {
+    private ExchangeAnswer answerFor(ImportSession session, String console) {
         ImportStatus status = session.getStatus();
         return switch (status) {
             case PENDING, RUNNING -> ExchangeAnswer.progress(session.getProcessedItems() + "/" + session.getTotalItems()
                     + " items… (import " + session.getId() + ")");
-            case COMPLETED -> ExchangeAnswer.success("Import " + session.getId() + " completed: "
-                    + session.getProcessedItems() + " items, " + session.getSkippedItems() + " skipped, "
-                    + session.getWarningItems() + " warnings"
-                    + (session.getProblemCount() > 0 ? " (see the import's problems in the console)." : "."));
+            case COMPLETED -> settings.answers().completed(ImportAnswers.Completed.of(session),
+                    session.getUnreadItems() > 0 ? CensusJson.unread(sessions.censusJson(session.getId())) : List.of(),
+                    console + "/admin/session.xhtml?id=" + session.getId());
             case FAILED -> ExchangeAnswer.failure("Import " + session.getId() + " failed: " + session.getErrorMessage());
             case CANCELLED -> ExchangeAnswer.failure("Import " + session.getId() + " was cancelled"
                     + (session.getCancelRequestedBy() == null ? "" : " by " + session.getCancelRequestedBy())

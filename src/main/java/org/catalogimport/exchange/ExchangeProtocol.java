@@ -62,12 +62,19 @@ public class ExchangeProtocol {
             case "init" -> Reply.of(init(request, query, caller.get()));
             case "file" -> Reply.of(file(request, query, exchange));
             case "import" -> Reply.of(query.isSale() ? ExchangeAnswer.success()
-                    : imports.importFile(exchange, StagedName.of(query.parameter("filename").orElse(null))));
+                    : imports.importFile(exchange, StagedName.of(query.parameter("filename").orElse(null)),
+                            consoleAddress(request)));
             case "query" -> query.isSale() ? new Reply(null, null, false, EmptyOrders.document(clock.instant()))
                     : Reply.of(unknownMode(query));
             case "deactivate", "complete", "success" -> Reply.of(ExchangeAnswer.success());
             default -> Reply.of(unknownMode(query));
         };
+    }
+
+    /** The application's address as the caller reached it, for links to the console in answers. */
+    private static String consoleAddress(HttpServletRequest request) {
+        StringBuffer url = request.getRequestURL();
+        return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
     }
 
     private Reply checkauth(HttpServletRequest request, ExchangeRequest query) {

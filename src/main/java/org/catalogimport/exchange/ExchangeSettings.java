@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.catalogimport.imports.ImportSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +56,21 @@ public class ExchangeSettings {
     @Inject
     @ConfigProperty(name = "catalog.exchange.keep-files-days", defaultValue = "7")
     int keepFilesDays;
+
+    @Inject
+    @ConfigProperty(name = "catalog.exchange.answer-on-skipped", defaultValue = "success")
+    String answerOnSkipped;
+
+    @Inject
+    @ConfigProperty(name = "catalog.exchange.language", defaultValue = "ru")
+    String language;
+
+    /** What 1C is told about an import that skipped items for a reason in the data ({@link ImportAnswers}). */
+    ImportAnswers answers() {
+        ImportAnswers.OnSkipped onSkipped = "failure".equalsIgnoreCase(answerOnSkipped.strip())
+                ? ImportAnswers.OnSkipped.FAILURE : ImportAnswers.OnSkipped.SUCCESS;
+        return new ImportAnswers(onSkipped, Locale.forLanguageTag(language.strip()));
+    }
 
     /** Where exchanges stage their files; shared storage when several nodes serve the exchange. */
     public Path dir() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
@@ -250,6 +251,13 @@ public class ExchangeStore {
 
     public void started(long batchId, long sessionId) {
         sql(connection -> update(connection, "UPDATE exchange_batch SET session_id = ? WHERE id = ?", sessionId, batchId));
+    }
+
+    /** What 1C was told once the batch's import ended; the first final answer stays. */
+    public void answered(long batchId, ExchangeAnswer answer) {
+        sql(connection -> update(connection, "UPDATE exchange_batch SET answer_status = ?, answer_text = ?"
+                + " WHERE id = ? AND answer_status IS NULL", answer.status().name().toLowerCase(Locale.ROOT),
+                String.join("\n", answer.lines()), batchId));
     }
 
     public void refuse(long batchId, String message) {

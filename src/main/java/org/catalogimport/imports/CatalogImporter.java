@@ -141,7 +141,8 @@ public class CatalogImporter {
         }
         stopTicker(ticker);
         flushProgress(sessionId, counter);
-        progress.complete(sessionId, run.counts(), run.writer().counts().toJson(), clock.instant());
+        progress.complete(sessionId, run.counts(), run.writer().counts().toJson(), run.writer().counts().notRead(),
+                CensusJson.of(run.unreadElements(), run.unusedElements()), clock.instant());
         ImportRun finished = run;
         LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
                 + finished.writer().counts().toJson());

@@ -137,7 +137,16 @@ public class ImportProgress {
     }
 
     public boolean complete(long sessionId, ImportCounts counts, String entityCountsJson, Instant now) {
-        return finish(sessionId, ImportStatus.COMPLETED, null, counts, entityCountsJson, now);
+        return complete(sessionId, counts, entityCountsJson, 0, null, now);
+    }
+
+    /**
+     * @param unreadItems        item elements the package held where no reader looks (each place is a problem)
+     * @param censusJson  where the unread items sat, and the elements passed over as unknown or unused ({@link CensusJson})
+     */
+    public boolean complete(long sessionId, ImportCounts counts, String entityCountsJson, long unreadItems,
+                            String censusJson, Instant now) {
+        return finish(sessionId, ImportStatus.COMPLETED, null, counts, entityCountsJson, unreadItems, censusJson, now);
     }
 
     /** Who asked to cancel the session, if anyone did (read by the running import every second). */
@@ -155,19 +164,20 @@ public class ImportProgress {
     }
 
     public boolean cancel(long sessionId, String reason, ImportCounts counts, Instant now) {
-        return finish(sessionId, ImportStatus.CANCELLED, reason, counts, "{}", now);
+        return finish(sessionId, ImportStatus.CANCELLED, reason, counts, "{}", 0, null, now);
     }
 
     public boolean fail(long sessionId, String reason, ImportCounts counts, Instant now) {
-        return finish(sessionId, ImportStatus.FAILED, reason, counts, "{}", now);
+        return finish(sessionId, ImportStatus.FAILED, reason, counts, "{}", 0, null, now);
     }
 
     private boolean finish(long sessionId, ImportStatus status, String reason, ImportCounts counts,
-                           String entityCountsJson, Instant now) {
+                           String entityCountsJson, long unreadItems, String censusJson, Instant now) {
         return entityManager.createNativeQuery("""
                         update import_session set status = ?1, error_message = ?2, processed_items = ?3,
                             skipped_items = ?4, warning_items = ?5, entity_counts = cast(?6 as jsonb), finished_at = ?7,
-                            heartbeat_at = ?7, version = version + 1
+                            heartbeat_at = ?7, unread_items = ?10, census = cast(?11 as jsonb),
+                            version = version + 1
                         where id = ?8 and status in (?9)""")
                 .setParameter(1, status.name())
                 .setParameter(2, reason)
@@ -178,6 +188,8 @@ public class ImportProgress {
                 .setParameter(7, java.sql.Timestamp.from(now))
                 .setParameter(8, sessionId)
                 .setParameter(9, ImportStatus.allowedPrevious(status).stream().map(Enum::name).toList())
+                .setParameter(10, unreadItems)
+                .setParameter(11, censusJson)
                 .executeUpdate() == 1;
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,6 +28,7 @@ import org.catalogimport.commerceml.CatalogVisitor;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.ExchangePackage;
+import org.catalogimport.commerceml.FileCensus;
 import org.catalogimport.commerceml.GroupRecord;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.OfferRecord;
@@ -53,6 +56,8 @@ final class ImportRun implements CatalogVisitor {
     private final AtomicLong warnings = new AtomicLong();
     private final Queue<ItemProblem> pendingProblems = new ConcurrentLinkedQueue<>();
     private PackageFile currentFile;
+    private final Map<String, FileCensus.Unused> unused = new LinkedHashMap<>();
+    private final List<FileCensus.Unread> unread = new ArrayList<>();
 
     private final ThreadFactory threads;
 
@@ -173,6 +178,7 @@ final class ImportRun implements CatalogVisitor {
             @Override public void product(ProductRecord product) { put(queue, product); }
             @Override public void offer(OfferRecord offer) { put(queue, offer); }
             @Override public void problem(ItemProblem problem) { put(queue, problem); }
+            @Override public void census(FileCensus census) { put(queue, census); }
         };
         try {
             List<PackageFile> files = exchangePackage.files();
@@ -238,6 +244,8 @@ final class ImportRun implements CatalogVisitor {
             offer(offer);
         } else if (event instanceof ItemProblem problem) {
             problem(problem);
+        } else if (event instanceof FileCensus census) {
+            census(census);
         }
     }
 
@@ -306,6 +314,30 @@ final class ImportRun implements CatalogVisitor {
     public void offer(OfferRecord offer) {
         processed.incrementAndGet();
         write(() -> writer.offer(offer));
+    }
+
+    /**
+     * A file's census: its item elements that were not read become problems (through the writer);
+     * the elements passed over as unknown or unused are listed once per import, by path.
+     */
+    @Override
+    public void census(FileCensus census) {
+        writer.census(census);
+        unread.addAll(census.unread());
+        for (FileCensus.Unused element : census.unused()) {
+            unused.merge(element.path(), element, (first, more) ->
+                    new FileCensus.Unused(first.path(), first.count() + more.count(), first.first()));
+        }
+    }
+
+    /** Item elements no reader read, by file and path, over all files read. */
+    List<FileCensus.Unread> unreadElements() {
+        return List.copyOf(unread);
+    }
+
+    /** Elements no reader kept, by path, over all files read: for the change report. */
+    List<FileCensus.Unused> unusedElements() {
+        return List.copyOf(unused.values());
     }
 
     /** A problem the reader found: the writer counts it, then it comes back through {@link #report}. */

@@ -50,6 +50,10 @@ public class ImportSession {
     @Column(name = "warning_items", nullable = false)
     private long warningItems;
 
+    /** Item elements the package held where no reader looks: never read, each place reported as a problem. */
+    @Column(name = "unread_items", nullable = false)
+    private long unreadItems;
+
     /** The administrator allowed this import to deactivate more than the configured share of the catalog. */
     @Column(name = "allow_mass_deactivation", nullable = false)
     private boolean allowMassDeactivation;
@@ -242,6 +246,11 @@ public class ImportSession {
 
     public long getWarningItems() {
         return warningItems;
+    }
+
+    /** Item elements of the package that were never read (see {@link #getUnreadItems()}): 1C must send them again. */
+    public long getUnreadItems() {
+        return unreadItems;
     }
 
     /** Skipped items and warnings together: what the administrator has to look at. */

@@ -227,6 +227,13 @@ public class ImportSessions {
         return json == null ? "{}" : json.toString();
     }
 
+    /** What the import's census found (see {@link CensusJson}), null when nothing or an older session. */
+    public String censusJson(long sessionId) {
+        Object json = entityManager.createNativeQuery("select census::text from import_session where id = ?1")
+                .setParameter(1, sessionId).getSingleResult();
+        return json == null ? null : json.toString();
+    }
+
     /** The id of the newest session, 0 when there is none (an index probe). */
     public long newestId() {
         Long newest = entityManager.createQuery("select max(s.id) from ImportSession s", Long.class).getSingleResult();

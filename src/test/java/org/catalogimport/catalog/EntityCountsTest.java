@@ -25,8 +25,8 @@ class EntityCountsTest {
         assertEquals(1, counts.skipped());
         assertEquals(3, counts.warnings());
         assertEquals("{\"priceTypes\":{\"read\":1,\"inserted\":1,\"updated\":0,\"unchanged\":0,\"merged\":0,\"skipped\":0,"
-                + "\"deactivated\":0,\"warnings\":0},\"prices\":{\"read\":10,\"inserted\":4,\"updated\":1,\"unchanged\":2,"
-                + "\"merged\":2,\"skipped\":1,\"deactivated\":0,\"warnings\":3}}", counts.toJson());
+                + "\"deactivated\":0,\"warnings\":0,\"notRead\":0},\"prices\":{\"read\":10,\"inserted\":4,\"updated\":1,\"unchanged\":2,"
+                + "\"merged\":2,\"skipped\":1,\"deactivated\":0,\"warnings\":3,\"notRead\":0}}", counts.toJson());
     }
 
     @Test

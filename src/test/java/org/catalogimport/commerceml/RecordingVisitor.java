@@ -18,6 +18,7 @@ final class RecordingVisitor implements CatalogVisitor {
     final List<ProductRecord> products = new ArrayList<>();
     final List<OfferRecord> offers = new ArrayList<>();
     final List<ItemProblem> problems = new ArrayList<>();
+    final List<FileCensus> censuses = new ArrayList<>();
     /** Every callback in arrival order, as "kind:id", to check ordering. */
     final List<String> events = new ArrayList<>();
 
@@ -138,5 +139,10 @@ final class RecordingVisitor implements CatalogVisitor {
 
     static <T> Map<String, T> byId(List<T> records, Function<T, String> id) {
         return records.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> b));
+    }
+
+    @Override
+    public void census(FileCensus census) {
+        censuses.add(census);
     }
 }

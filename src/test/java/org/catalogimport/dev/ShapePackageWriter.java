@@ -48,6 +48,17 @@ public final class ShapePackageWriter {
         RESTS_TOTAL
     }
 
+    /**
+     * Where the containers go: where CommerceML puts them, or where other exchange modules put them
+     * (a third-party client nests the catalog inside the classifier, others write bare lists or wrap
+     * everything in an element of their own). {@link #PRODUCTS_IN_A_GROUP} is a shape no reader
+     * reads: the products sit inside a group, and must be reported as not read.
+     */
+    public enum Placement {
+        STANDARD, CATALOG_IN_CLASSIFIER, OFFERS_IN_CLASSIFIER, CLASSIFIER_IN_CATALOG, BARE_LISTS, UNKNOWN_WRAPPER,
+        PRODUCTS_IN_A_GROUP
+    }
+
     /** The section that carries the offers with only prices or stock. */
     public enum OffersSection {
         PACKAGE("ПакетПредложений"), CHANGES("ИзмененияПакетаПредложений");
@@ -79,6 +90,7 @@ public final class ShapePackageWriter {
     private boolean full;
     private boolean lastWasIdOnly;
     private int emptyOffers;
+    private Placement placement = Placement.STANDARD;
 
     public ShapePackageWriter(Dialect dialect) {
         this.dialect = dialect;
@@ -144,6 +156,12 @@ public final class ShapePackageWriter {
         return this;
     }
 
+    /** Where the containers go (default: where CommerceML puts them). */
+    public ShapePackageWriter placed(Placement where) {
+        placement = where;
+        return this;
+    }
+
     /** Sections say {@code СодержитТолькоИзменения="false"}: a full exchange (default: changes only). */
     public ShapePackageWriter fullExchange() {
         full = true;
@@ -157,27 +175,48 @@ public final class ShapePackageWriter {
     /** Writes the package into {@code dir} (created) and returns it. */
     public Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        String catalog = classifier() + catalog();
-        String offersPackage = offersSection("ПакетПредложений", offers, true);
-        String idOnly = idOnlyOffers.isEmpty() ? "" : offersSection(idOnlySection.element, idOnlyOffers, false);
+        String classifier = classifier();
+        String catalog = catalog();
+        String catalogFile = switch (placement) {
+            case CATALOG_IN_CLASSIFIER -> inside(classifier, catalog);
+            case CLASSIFIER_IN_CATALOG -> catalog.replace("<Товары>", classifier + "<Товары>");
+            case PRODUCTS_IN_A_GROUP -> productsInFirstGroup(classifier, catalog);
+            default -> classifier + placed(catalog);
+        };
+        String offersPackage = placed(offersSection("ПакетПредложений", offers, true));
+        String idOnly = idOnlyOffers.isEmpty() ? "" : placed(offersSection(idOnlySection.element, idOnlyOffers, false));
         switch (dialect) {
             case CLASSIC -> {
-                file(dir.resolve("import.xml"), catalog);
+                file(dir.resolve("import.xml"), catalogFile);
                 file(dir.resolve("offers.xml"), offersPackage);
                 if (!idOnly.isEmpty()) {
                     file(dir.resolve("rests.xml"), idOnly);
                 }
             }
             case UT11 -> {
-                file(dir.resolve("import___7d2c.xml"), catalog);
+                file(dir.resolve("import___7d2c.xml"), catalogFile);
                 file(dir.resolve("offers___7d2c.xml"), offersPackage);
                 if (!idOnly.isEmpty()) {
                     file(dir.resolve("rests___7d2c.xml"), idOnly);
                 }
             }
             case SPLIT_31 -> {
-                file(dir.resolve("groups/groups.xml"), classifier());
-                file(dir.resolve("goods/goods.xml"), catalog());
+                switch (placement) {
+                    case CATALOG_IN_CLASSIFIER -> {
+                        file(dir.resolve("groups/groups.xml"), classifier);
+                        file(dir.resolve("goods/goods.xml"), inside("<Классификатор><Ид>cls</Ид></Классификатор>", catalog));
+                    }
+                    case CLASSIFIER_IN_CATALOG -> {
+                        file(dir.resolve("groups/groups.xml"), "<Каталог СодержитТолькоИзменения=\"true\"><Ид>cat</Ид>"
+                                + classifier + "</Каталог>\n");
+                        file(dir.resolve("goods/goods.xml"), catalog);
+                    }
+                    case PRODUCTS_IN_A_GROUP -> file(dir.resolve("goods/goods.xml"), catalogFile);
+                    default -> {
+                        file(dir.resolve("groups/groups.xml"), placed(classifier));
+                        file(dir.resolve("goods/goods.xml"), placed(catalog));
+                    }
+                }
                 file(dir.resolve("offers/offers.xml"), offersPackage);
                 if (!idOnly.isEmpty()) {
                     file(dir.resolve("rests/rests.xml"), idOnly);
@@ -187,11 +226,42 @@ public final class ShapePackageWriter {
                 // why one section: Bitrix writes the Ид-only offers into offers.xml's own package.
                 List<Offer> all = new ArrayList<>(offers);
                 all.addAll(idOnlyOffers);
-                file(dir.resolve("import.xml"), catalog);
-                file(dir.resolve("offers.xml"), offersSection("ПакетПредложений", all, true));
+                file(dir.resolve("import.xml"), catalogFile);
+                file(dir.resolve("offers.xml"), placed(offersSection("ПакетПредложений", all, true)));
             }
         }
         return dir;
+    }
+
+    /** A section as {@link #placement} puts it, when it stands alone in its place. */
+    private String placed(String section) {
+        return switch (placement) {
+            case OFFERS_IN_CLASSIFIER -> section.startsWith("<Каталог") || section.startsWith("<Классификатор")
+                    ? section : inside("<Классификатор><Ид>cls</Ид></Классификатор>", section);
+            case BARE_LISTS -> section.startsWith("<Классификатор") ? section : bare(section);
+            case UNKNOWN_WRAPPER -> "<Данные>" + section + "</Данные>\n";
+            default -> section;
+        };
+    }
+
+    /** {@code element} placed just before the end tag of {@code container}. */
+    private static String inside(String container, String element) {
+        int end = container.lastIndexOf("</");
+        return container.substring(0, end) + element + container.substring(end);
+    }
+
+    /** The section without its own element and header: its lists stand right under the root. */
+    private static String bare(String section) {
+        return section.replaceAll("^<(Каталог|ПакетПредложений|ИзмененияПакетаПредложений)[^>]*>"
+                        + "(<(Ид|Наименование|ИдКаталога|ИдКлассификатора)>[^<]*</(Ид|Наименование|ИдКаталога|ИдКлассификатора)>)*", "")
+                .replaceAll("</(Каталог|ПакетПредложений|ИзмененияПакетаПредложений)>\n$", "\n");
+    }
+
+    /** The catalog's Товары moved into the classifier's first group, where no reader looks for products. */
+    private static String productsInFirstGroup(String classifier, String catalog) {
+        String products = catalog.substring(catalog.indexOf("<Товары>"), catalog.indexOf("</Товары>") + "</Товары>".length());
+        int groupEnd = classifier.indexOf("</Группа>");
+        return classifier.substring(0, groupEnd) + products + classifier.substring(groupEnd);
     }
 
     private String classifier() {

@@ -22,6 +22,9 @@ import org.catalogimport.imports.upload.PackageUpload;
  * 1C sent for it, with size and number of chunks. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to
  * cancel it. {@code uploadId}: the console upload the session read (null: the import folder or an
  * exchange's files); {@code upload} (single-session answer): that upload's files, size, who uploaded it and when.
+ * {@code unreadItems}: item elements the package held where no reader looks (never read, each place a
+ * problem); {@code census} (single-session answer): where they sat ({@code unread}) and the elements passed over as
+ * unknown or unused ({@code unused}), each with path, count, file and line.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
                                 long totalItems, long processedItems, long skippedItems, long warnings,
@@ -31,7 +34,7 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                                 String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
                                 List<ImportSessions.Problem> problems,
                                 List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
-                                Long uploadId, UploadView upload) {
+                                Long uploadId, UploadView upload, long unreadItems, JsonObject census) {
 
     /** Who uploaded the package a session read, and what it was. */
     public record UploadView(long id, List<String> files, long totalBytes, String uploadedBy, Instant uploadedAt,
@@ -43,12 +46,12 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
     }
 
     public static ImportSessionView of(ImportSession session) {
-        return of(session, null, List.of(), null, null);
+        return of(session, null, List.of(), null, null, null);
     }
 
     public static ImportSessionView of(ImportSession session, String changeReportJson, List<ImportSessions.Problem> problems,
                                        List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
-                                       PackageUpload upload) {
+                                       PackageUpload upload, String censusJson) {
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),
                 session.getSkippedItems(), session.getWarningItems(), session.getSkippedItems(),
@@ -56,7 +59,8 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                 session.getSourceReference(), session.getNode(), session.getHeartbeatAt(),
                 session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
                 session.getCancelRequestedAt(), parse(changeReportJson), problems, receivedFiles,
-                session.getUploadId(), upload == null ? null : UploadView.of(upload));
+                session.getUploadId(), upload == null ? null : UploadView.of(upload), session.getUnreadItems(),
+                parse(censusJson));
     }
 
     private static JsonObject parse(String json) {

@@ -113,7 +113,8 @@ public class ImportSessionsResource {
         return sessions.find(id).map(s -> ImportSessionView.of(s, sessions.entityCountsJson(id),
                         sessions.problems(id, MAX_PROBLEMS),
                         s.getSource() == ImportSource.EXCHANGE ? exchanges.filesOf(id) : null,
-                        s.getUploadId() == null ? null : uploads.find(s.getUploadId()).orElse(null)))
+                        s.getUploadId() == null ? null : uploads.find(s.getUploadId()).orElse(null),
+                        sessions.censusJson(id)))
                 .orElseThrow(() -> new NotFoundException("No import session " + id));
     }
 

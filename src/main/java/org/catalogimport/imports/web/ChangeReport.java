@@ -19,7 +19,7 @@ public final class ChangeReport implements Serializable {
 
     /** One entity's numbers; {@code entity} is the key of {@link CatalogEntity} ("products"...). */
     public record Row(String entity, long read, long inserted, long updated, long unchanged, long merged,
-                      long deactivated, long skipped, long warnings) implements Serializable {
+                      long deactivated, long skipped, long warnings, long notRead) implements Serializable {
 
         // why getters: Jakarta EL 5 (EE 10) reads bean properties, not record components.
         public String getEntity() {
@@ -49,10 +49,14 @@ public final class ChangeReport implements Serializable {
         public long getWarnings() {
             return warnings;
         }
+        public long getNotRead() {
+            return notRead;
+        }
 
         Row plus(Row o) {
             return new Row(entity, read + o.read, inserted + o.inserted, updated + o.updated, unchanged + o.unchanged,
-                    merged + o.merged, deactivated + o.deactivated, skipped + o.skipped, warnings + o.warnings);
+                    merged + o.merged, deactivated + o.deactivated, skipped + o.skipped, warnings + o.warnings,
+                    notRead + o.notRead);
         }
     }
 
@@ -61,7 +65,7 @@ public final class ChangeReport implements Serializable {
 
     private ChangeReport(List<Row> rows) {
         this.rows = List.copyOf(rows);
-        Row sum = new Row("total", 0, 0, 0, 0, 0, 0, 0, 0);
+        Row sum = new Row("total", 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (Row row : rows) {
             sum = sum.plus(row);
         }
@@ -78,7 +82,7 @@ public final class ChangeReport implements Serializable {
                     if (c != null) {
                         rows.add(new Row(entity.key(), number(c, "read"), number(c, "inserted"), number(c, "updated"),
                                 number(c, "unchanged"), number(c, "merged"), number(c, "deactivated"),
-                                number(c, "skipped"), number(c, "warnings")));
+                                number(c, "skipped"), number(c, "warnings"), number(c, "notRead")));
                     }
                 }
             }

@@ -5,8 +5,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 import org.catalogimport.imports.ImportSession;
+import org.catalogimport.imports.CensusJson;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.imports.upload.PackageUpload;
@@ -51,13 +53,36 @@ public class SessionDetailBacking implements Serializable {
         upload = session.getUploadId() == null ? null : uploads.find(session.getUploadId()).orElse(null);
         if (session.getSource() == org.catalogimport.imports.ImportSource.EXCHANGE) {
             receivedFiles = exchanges.filesOf(id);
+            told = exchanges.toldAbout(id).orElse(null);
         }
+        String census = sessions.censusJson(id);
+        unread = CensusJson.unread(census);
+        unused = CensusJson.unused(census);
     }
 
     @Inject
     PackageUploads uploads;
 
     private PackageUpload upload;
+
+    private String told;
+    private List<CensusJson.Place> unread = List.of();
+    private List<CensusJson.Place> unused = List.of();
+
+    /** For a session a 1C exchange started: what 1C was told when it ended. */
+    public String getTold() {
+        return told;
+    }
+
+    /** Where the package held items no reader read. */
+    public List<CensusJson.Place> getUnread() {
+        return unread;
+    }
+
+    /** Elements the import passed over as unknown or unused, once per path. */
+    public List<CensusJson.Place> getUnused() {
+        return unused;
+    }
 
     /** The console upload this session read, if it read one: its files, who uploaded it and when. */
     public PackageUpload getUpload() {
