@@ -54,7 +54,7 @@ public final class ChunkAppender {
         long start = restart ? 0 : existing;
         long usable = Files.getFileStore(file.getParent()).getUsableSpace();
         if (usable - head.length < limits.minFreeBytes()) {
-            throw new ExchangeRefused("Not enough free disk space for " + name + ": " + usable / (1024 * 1024)
+            throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, "Not enough free disk space for " + name + ": " + usable / (1024 * 1024)
                     + " MB left, at least " + limits.minFreeBytes() / (1024 * 1024) + " MB must stay free.");
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -80,7 +80,7 @@ public final class ChunkAppender {
             } catch (ExchangeRefused | IOException e) {
                 channel.truncate(start);
                 if (e instanceof IOException io && isDiskFull(io)) {
-                    throw new ExchangeRefused("The disk is full: " + name + " could not be stored (" + io.getMessage() + ").");
+                    throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, "The disk is full: " + name + " could not be stored (" + io.getMessage() + ").");
                 }
                 throw e;
             }
@@ -90,11 +90,11 @@ public final class ChunkAppender {
 
     private void checkLimits(String name, long fileSize, long exchangeSize) {
         if (fileSize > limits.maxFileBytes()) {
-            throw new ExchangeRefused("The file " + name + " is larger than the limit of " + limits.maxFileBytes()
+            throw new ExchangeRefused(ExchangeRefused.Kind.TOO_LARGE, "The file " + name + " is larger than the limit of " + limits.maxFileBytes()
                     + " bytes per file (catalog.exchange.max-file-bytes).");
         }
         if (exchangeSize > limits.maxExchangeBytes()) {
-            throw new ExchangeRefused("The exchange's files are larger than the limit of " + limits.maxExchangeBytes()
+            throw new ExchangeRefused(ExchangeRefused.Kind.TOO_LARGE, "The exchange's files are larger than the limit of " + limits.maxExchangeBytes()
                     + " bytes per exchange (catalog.exchange.max-exchange-bytes); " + name + " was not stored.");
         }
     }

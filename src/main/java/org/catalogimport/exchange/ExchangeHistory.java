@@ -144,11 +144,18 @@ public class ExchangeHistory {
             Long[] ids = exchanges.keySet().toArray(Long[]::new);
             Map<Long, List<ReceivedFile>> files = files(connection, ids);
             Map<Long, List<Object[]>> batches = batches(connection, ids);
+            Map<Long, Object[]> refusals = lastRefusals(connection, ids);
             List<Summary> summaries = new ArrayList<>();
             exchanges.forEach((id, e) -> {
                 List<Object[]> own = batches.getOrDefault(id, List.of());
                 List<Long> sessions = own.stream().map(b -> (Long) b[0]).filter(s -> s != null).toList();
                 Object[] outcome = result(own, files.getOrDefault(id, List.of()));
+                Object[] refusal = refusals.get(id);
+                if (refusal != null && outcome[0] == Result.RECEIVING && !((Instant) refusal[0]).isBefore((Instant) e[4])) {
+                    // why: the exchange's last call was refused (a file over a limit, no disk): it stopped
+                    // there, and "receiving" would hide why
+                    outcome = new Object[]{Result.FAILED, refusal[1]};
+                }
                 summaries.add(new Summary(id, (String) e[0], (String) e[1], (String) e[2], (Instant) e[3], (Instant) e[4],
                         (Instant) e[5], (String) e[6], files.getOrDefault(id, List.of()), sessions,
                         (Result) outcome[0], (String) outcome[1], told(own)));
@@ -207,6 +214,22 @@ public class ExchangeHistory {
             }
         }
         return files;
+    }
+
+    /** Per exchange: the newest refusal of one of its calls, [at, reason]. */
+    private static Map<Long, Object[]> lastRefusals(Connection connection, Long[] ids) throws SQLException {
+        Map<Long, Object[]> refusals = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT ON (exchange_id) exchange_id, at, reason FROM exchange_refusal"
+                        + " WHERE exchange_id = ANY (?) ORDER BY exchange_id, at DESC")) {
+            select.setArray(1, connection.createArrayOf("bigint", ids));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    refusals.put(rows.getLong(1), new Object[]{rows.getTimestamp(2).toInstant(), rows.getString(3)});
+                }
+            }
+        }
+        return refusals;
     }
 
     /** What 1C was told when the exchange's last answered import ended: {@code failure: …}, null before. */

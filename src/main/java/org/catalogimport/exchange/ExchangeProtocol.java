@@ -52,8 +52,8 @@ public class ExchangeProtocol {
         }
         Optional<ExchangeSignIn.Caller> caller = signIn.caller(request, query);
         if (caller.isEmpty()) {
-            return Reply.of(ExchangeAnswer.failure("Not signed in: call mode=checkauth first (the exchange's cookie or "
-                    + "sessid was not recognised, or it has expired)."));
+            throw new ExchangeRefused(ExchangeRefused.Kind.NOT_SIGNED_IN, "Not signed in: call mode=checkauth first (the"
+                    + " exchange's cookie or sessid was not recognised, or it has expired).");
         }
         ExchangeStore.Exchange exchange = caller.get().exchange();
         boolean complete = "complete".equals(query.mode()) || (query.isSale() && "success".equals(query.mode()));

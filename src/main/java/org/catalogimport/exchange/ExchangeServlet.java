@@ -29,6 +29,12 @@ public class ExchangeServlet extends HttpServlet {
     @Inject
     ExchangeSettings settings;
 
+    @Inject
+    ExchangeRefusals refusals;
+
+    @Inject
+    ExchangeSignIn signIn;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(request, response);
@@ -45,11 +51,11 @@ public class ExchangeServlet extends HttpServlet {
         try {
             reply = protocol.handle(request, query);
         } catch (ExchangeRefused refused) {
-            reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+            reply = refuse(request, query, refused);
         } catch (Exception | Error e) {
             ExchangeRefused refused = RootCause.find(e, ExchangeRefused.class);
             if (refused != null) {
-                reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+                reply = refuse(request, query, refused);
             } else {
                 LOG.log(Level.WARNING, "1C exchange call " + query.type() + "/" + query.mode() + " failed", e);
                 reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure("The exchange failed on the server: "
@@ -57,6 +63,27 @@ public class ExchangeServlet extends HttpServlet {
             }
         }
         write(request, response, reply);
+    }
+
+    /** Answers a refused call with failure and its reason, and records it where the administrator sees it. */
+    private ExchangeProtocol.Reply refuse(HttpServletRequest request, ExchangeRequest query, ExchangeRefused refused) {
+        Long exchangeId = null;
+        String user = null;
+        if (refused.kind() == ExchangeRefused.Kind.TOO_LARGE || refused.kind() == ExchangeRefused.Kind.DISK_FULL
+                || refused.kind() == ExchangeRefused.Kind.BAD_REQUEST) {
+            // why look the caller up again: a signed-in exchange refused a file; its row must say why
+            try {
+                var caller = signIn.caller(request, query);
+                if (caller.isPresent()) {
+                    exchangeId = caller.get().exchange().id();
+                    user = caller.get().exchange().user();
+                }
+            } catch (RuntimeException e) {
+                // the refusal is recorded without its exchange
+            }
+        }
+        refusals.record(request, query, refused, exchangeId, user);
+        return ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ExchangeProtocol.Reply reply)

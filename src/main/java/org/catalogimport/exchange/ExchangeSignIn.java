@@ -116,24 +116,24 @@ public class ExchangeSignIn {
     private String authenticate(UsernamePasswordCredential credential, String address) {
         Duration wait = throttle.waitFor(address);
         if (!wait.isZero()) {
-            throw new ExchangeRefused("Too many failed sign-ins from " + address + "; try again in "
+            throw new ExchangeRefused(ExchangeRefused.Kind.THROTTLED, "Too many failed sign-ins from " + address + "; try again in "
                     + Math.max(1, wait.toMinutes()) + " min.");
         }
         Optional<AppUser> user = accounts.authenticate(credential.getCaller(), credential.getPasswordAsString().toCharArray());
         if (user.isEmpty()) {
-            throw failed(address, "Wrong user name or password for the exchange (user '" + credential.getCaller() + "').");
+            throw failed(address, ExchangeRefused.Kind.WRONG_PASSWORD, "Wrong user name or password for the exchange (user '" + credential.getCaller() + "').");
         }
         if (!user.get().getRoles().contains(Roles.EXCHANGE)) {
-            throw failed(address, "User '" + credential.getCaller() + "' may not use the 1C exchange: it lacks the role '"
+            throw failed(address, ExchangeRefused.Kind.NO_ROLE, "User '" + credential.getCaller() + "' may not use the 1C exchange: it lacks the role '"
                     + Roles.EXCHANGE + "'.");
         }
         throttle.succeeded(address);
         return user.get().getUsername();
     }
 
-    private ExchangeRefused failed(String address, String message) {
+    private ExchangeRefused failed(String address, ExchangeRefused.Kind kind, String message) {
         throttle.failed(address);
-        return new ExchangeRefused(message);
+        return new ExchangeRefused(kind, message);
     }
 
     private String newToken() {

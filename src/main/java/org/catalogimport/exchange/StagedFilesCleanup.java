@@ -67,6 +67,7 @@ public class StagedFilesCleanup {
                 StagedFilesPurge purge = new StagedFilesPurge(connection, folders);
                 deleted = purge.deleteFiles(now, settings.keepFiles(), BATCH_SIZE);
                 purge.deleteHistory(now, Duration.ofDays(retention.retentionDays()), BATCH_SIZE);
+                purge.deleteRefusals(now, Duration.ofDays(retention.retentionDays()), BATCH_SIZE);
             } catch (Exception e) {
                 transaction.rollback();
                 throw e;

@@ -84,6 +84,17 @@ public final class StagedFilesPurge {
         }
     }
 
+    /** Deletes at most {@code batchSize} refused calls older than {@code keepHistory}. */
+    public int deleteRefusals(Instant now, Duration keepHistory, int batchSize) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                delete from exchange_refusal where id in (
+                    select id from exchange_refusal where at < ? order by at limit ? for update skip locked)""")) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(keepHistory)));
+            delete.setInt(2, batchSize);
+            return delete.executeUpdate();
+        }
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -87,14 +87,13 @@ public class ImportLauncher {
             }
             // why here: the console and the API mean the same "next package"; while an upload is
             // pending (until a real import of it completes, or it is discarded) that is the upload.
-            Long uploadId = null;
             if (request.packageDir() == null && request.source() != ImportSource.EXCHANGE) {
                 var upload = uploads.pending();
                 if (upload.isPresent()) {
-                    uploadId = upload.get().id();
-                    request = request.reading(upload.get().folder(), "upload " + uploadId);
+                    request = request.readingUpload(upload.get().id(), upload.get().folder());
                 }
             }
+            Long uploadId = request.uploadId();
             Path importDir = request.packageDir() == null ? settings.importDir() : request.packageDir();
             if (!Files.isDirectory(importDir)) {
                 held.release();
@@ -107,6 +106,7 @@ public class ImportLauncher {
                     .from(request.source(), request.sourceReference(), request.packageDir())
                     .allowingMassDeactivation(request.allowMassDeactivation())
                     .readingUpload(uploadId)
+                    .repeating(request.retryOf())
                     .readingPackage(request.packageDir() == null
                             ? packages.fingerprint().orElse(null) : packages.fingerprintOf(request.packageDir()).orElse(null));
             ImportSession session = sessions.save(request.dryRun() ? fresh.asDryRun() : fresh);

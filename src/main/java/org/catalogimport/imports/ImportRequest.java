@@ -13,9 +13,11 @@ import java.util.Objects;
  *                              import folder
  * @param allowMassDeactivation let a full exchange deactivate more than the configured share
  * @param dryRun                a check: the whole import under the same lock, always rolled back
+ * @param uploadId              the console upload {@code packageDir} holds, or {@code null}
+ * @param retryOf               the failed or cancelled session this one imports again, or {@code null}
  */
 public record ImportRequest(String triggeredBy, ImportSource source, String sourceReference, Path packageDir,
-                            boolean allowMassDeactivation, boolean dryRun) {
+                            boolean allowMassDeactivation, boolean dryRun, Long uploadId, Long retryOf) {
 
     public ImportRequest {
         Objects.requireNonNull(triggeredBy, "triggeredBy");
@@ -24,19 +26,30 @@ public record ImportRequest(String triggeredBy, ImportSource source, String sour
 
     /** The configured import folder, a real import, the mass-deactivation guard on. */
     public static ImportRequest of(String triggeredBy, ImportSource source) {
-        return new ImportRequest(triggeredBy, source, null, null, false, false);
+        return new ImportRequest(triggeredBy, source, null, null, false, false, null, null);
     }
 
     public ImportRequest allowingMassDeactivation(boolean allow) {
-        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allow, dryRun);
+        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allow, dryRun, uploadId, retryOf);
     }
 
     public ImportRequest asDryRun(boolean check) {
-        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allowMassDeactivation, check);
+        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allowMassDeactivation, check, uploadId, retryOf);
     }
 
     /** Reads {@code dir} instead of the configured import folder; {@code reference} says whose it is. */
     public ImportRequest reading(Path dir, String reference) {
-        return new ImportRequest(triggeredBy, source, reference, dir, allowMassDeactivation, dryRun);
+        return new ImportRequest(triggeredBy, source, reference, dir, allowMassDeactivation, dryRun, uploadId, retryOf);
+    }
+
+    /** Reads the console upload {@code id}, kept in {@code dir}. */
+    public ImportRequest readingUpload(long id, Path dir) {
+        return new ImportRequest(triggeredBy, source, "upload " + id, dir, allowMassDeactivation, dryRun, id, retryOf);
+    }
+
+    /** Imports again what session {@code sessionId} read (its package folder, its upload). */
+    public ImportRequest repeating(long sessionId) {
+        return new ImportRequest(triggeredBy, source, sourceReference, packageDir, allowMassDeactivation, dryRun, uploadId,
+                sessionId);
     }
 }

@@ -54,6 +54,10 @@ public class ImportSession {
     @Column(name = "unread_items", nullable = false)
     private long unreadItems;
 
+    /** The failed or cancelled session this one imports again, if it does. */
+    @Column(name = "retry_of")
+    private Long retryOf;
+
     /** The administrator allowed this import to deactivate more than the configured share of the catalog. */
     @Column(name = "allow_mass_deactivation", nullable = false)
     private boolean allowMassDeactivation;
@@ -191,6 +195,16 @@ public class ImportSession {
     public ImportSession readingUpload(Long id) {
         uploadId = id;
         return this;
+    }
+
+    /** Marks this session as the import again of {@code sessionId} (null: a first import). */
+    public ImportSession repeating(Long sessionId) {
+        this.retryOf = sessionId;
+        return this;
+    }
+
+    public Long getRetryOf() {
+        return retryOf;
     }
 
     public Long getUploadId() {

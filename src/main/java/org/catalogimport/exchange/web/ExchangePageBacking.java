@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.catalogimport.exchange.ExchangeHistory;
+import org.catalogimport.exchange.ExchangeRefusals;
 import org.catalogimport.exchange.ExchangeSettings;
 import org.catalogimport.platform.security.Roles;
 import org.catalogimport.platform.security.UserAccounts;
@@ -31,7 +32,19 @@ public class ExchangePageBacking {
     @Inject
     UserAccounts accounts;
 
+    @Inject
+    ExchangeRefusals refusals;
+
     private List<ExchangeHistory.Summary> recent;
+    private List<ExchangeRefusals.Refusal> refused;
+
+    /** The last refused calls, newest first: wrong passwords, throttled addresses, files over a limit… */
+    public List<ExchangeRefusals.Refusal> getRefusals() {
+        if (refused == null) {
+            refused = refusals.recent(SHOWN);
+        }
+        return refused;
+    }
 
     /** The address 1C must call, as this request reached the server (behind a proxy: its Host). */
     public String getUrl() {

@@ -1,6 +1,7 @@
 package org.catalogimport.imports.api;
 
 import jakarta.inject.Inject;
+import org.catalogimport.exchange.ExchangeRefusals;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,9 +14,12 @@ public class ImportMetricsResource {
     @Inject
     ImportMetrics metrics;
 
+    @Inject
+    ExchangeRefusals refusals;
+
     @GET
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     public String scrape() {
-        return metrics.prometheusText();
+        return metrics.prometheusText() + refusals.prometheusText();
     }
 }

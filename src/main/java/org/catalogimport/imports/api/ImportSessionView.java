@@ -24,7 +24,8 @@ import org.catalogimport.imports.upload.PackageUpload;
  * exchange's files); {@code upload} (single-session answer): that upload's files, size, who uploaded it and when.
  * {@code unreadItems}: item elements the package held where no reader looks (never read, each place a
  * problem); {@code census} (single-session answer): where they sat ({@code unread}) and the elements passed over as
- * unknown or unused ({@code unused}), each with path, count, file and line.
+ * unknown or unused ({@code unused}), each with path, count, file and line. {@code retryOf}: the failed or
+ * cancelled session this one imports again ({@code POST /api/imports/{id}/retry}), null for a first import.
  */
 public record ImportSessionView(long id, ImportStatus status, Instant startedAt, Instant finishedAt,
                                 long totalItems, long processedItems, long skippedItems, long warnings,
@@ -34,7 +35,7 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                                 String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
                                 List<ImportSessions.Problem> problems,
                                 List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
-                                Long uploadId, UploadView upload, long unreadItems, JsonObject census) {
+                                Long uploadId, UploadView upload, long unreadItems, JsonObject census, Long retryOf) {
 
     /** Who uploaded the package a session read, and what it was. */
     public record UploadView(long id, List<String> files, long totalBytes, String uploadedBy, Instant uploadedAt,
@@ -60,7 +61,7 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                 session.isAllowMassDeactivation(), session.isDryRun(), session.getCancelRequestedBy(),
                 session.getCancelRequestedAt(), parse(changeReportJson), problems, receivedFiles,
                 session.getUploadId(), upload == null ? null : UploadView.of(upload), session.getUnreadItems(),
-                parse(censusJson));
+                parse(censusJson), session.getRetryOf());
     }
 
     private static JsonObject parse(String json) {

@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.catalogimport.imports.ImportAgain;
 import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportRequest;
 import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.upload.PackageUploads;
+import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 
@@ -48,6 +50,9 @@ public class ImportSessionsResource {
 
     @Inject
     ImportCancellation cancellation;
+
+    @Inject
+    ImportAgain again;
 
     @Inject
     org.catalogimport.exchange.ExchangeHistory exchanges;
@@ -89,6 +94,40 @@ public class ImportSessionsResource {
             case ALREADY_FINISHED -> Response.status(Response.Status.CONFLICT).entity(Map.of("message",
                     "Import " + id + " has already ended (" + result.session().orElseThrow().getStatus() + ").")).build();
             case NOT_FOUND -> throw new NotFoundException("No import session " + id);
+        };
+    }
+
+    /**
+     * Imports again a failed or cancelled session whose files are still kept (an exchange's, an
+     * upload's): 202 with the new session (its {@code retryOf} names this one) and its Location; 409
+     * when the session did not fail or was not cancelled, read the import folder, or its files are
+     * gone, or another import runs; 404.
+     */
+    @POST
+    @Path("{id}/retry")
+    public Response retry(@PathParam("id") long id, @Context SecurityContext security, @Context UriInfo uri) {
+        ImportSession session = sessions.find(id).orElseThrow(() -> new NotFoundException("No import session " + id));
+        ImportAgain.Result result = again.start(session, security.getUserPrincipal().getName(), ImportSource.API);
+        if (result.start() == null) {
+            return Response.status(Response.Status.CONFLICT).entity(Map.of("message", switch (result.check()) {
+                case NOT_ENDED_BADLY -> "Import " + id + " is " + session.getStatus()
+                        + ": only a failed or cancelled import can be imported again.";
+                case IMPORT_FOLDER -> "Import " + id + " read the import folder, which may hold another package by now:"
+                        + " start a new import instead.";
+                case FILES_GONE -> "The files of import " + id + " are gone (deleted after their keep time):"
+                        + " they cannot be imported again.";
+                case POSSIBLE -> "Import " + id + " was not started.";
+            })).build();
+        }
+        ImportLauncher.StartResult started = result.start();
+        return switch (started.outcome()) {
+            case STARTED -> Response.accepted(ImportSessionView.of(started.session()))
+                    .location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(started.session().getId())).build())
+                    .build();
+            case ALREADY_RUNNING -> Response.status(Response.Status.CONFLICT)
+                    .entity(message(started.message(), started.session() == null ? null : started.session().getId())).build();
+            case UNAVAILABLE, NOT_STARTED -> Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(message(started.message(), null)).build();
         };
     }
 

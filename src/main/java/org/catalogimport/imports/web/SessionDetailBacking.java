@@ -1,13 +1,19 @@
 package org.catalogimport.imports.web;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import java.util.List;
 import java.util.Optional;
+import org.catalogimport.imports.ImportAgain;
+import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
+import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.CensusJson;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
@@ -55,6 +61,7 @@ public class SessionDetailBacking implements Serializable {
             receivedFiles = exchanges.filesOf(id);
             told = exchanges.toldAbout(id).orElse(null);
         }
+        againCheck = again.check(session);
         String census = sessions.censusJson(id);
         unread = CensusJson.unread(census);
         unused = CensusJson.unused(census);
@@ -64,6 +71,54 @@ public class SessionDetailBacking implements Serializable {
     PackageUploads uploads;
 
     private PackageUpload upload;
+
+    @Inject
+    ImportAgain again;
+
+    private ImportAgain.Check againCheck;
+
+    /** A failed or cancelled session whose files are still kept: the page offers "Import again". */
+    public boolean isCanImportAgain() {
+        return againCheck == ImportAgain.Check.POSSIBLE;
+    }
+
+    /** A failed or cancelled session whose files were deleted after their keep time. */
+    public boolean isFilesGone() {
+        return againCheck == ImportAgain.Check.FILES_GONE;
+    }
+
+    /**
+     * Starts a new session that reads this one's files again and opens its page; stays here with a
+     * message when it could not start (another import runs, the files went meanwhile).
+     */
+    public String importAgain() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String user = faces.getExternalContext().getUserPrincipal().getName();
+        ImportAgain.Result result = again.start(sessions.find(id).orElseThrow(), user, ImportSource.CONSOLE);
+        if (result.start() == null) {
+            message(FacesMessage.SEVERITY_WARN, result.check() == ImportAgain.Check.FILES_GONE
+                    ? "session.filesGone" : "session.importAgainRefused", id);
+            return null;
+        }
+        ImportLauncher.StartResult started = result.start();
+        switch (started.outcome()) {
+            case STARTED -> {
+                message(FacesMessage.SEVERITY_INFO, "session.importAgainStarted", started.session().getId(), id);
+                faces.getExternalContext().getFlash().setKeepMessages(true);
+                return "/admin/session?faces-redirect=true&id=" + started.session().getId();
+            }
+            case ALREADY_RUNNING -> message(FacesMessage.SEVERITY_WARN, "imports.alreadyRunning");
+            default -> message(FacesMessage.SEVERITY_ERROR, "imports.startFailed", started.message());
+        }
+        return null;
+    }
+
+    private static void message(FacesMessage.Severity severity, String key, Object... arguments) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        faces.addMessage(null, new FacesMessage(severity, new MessageFormat(bundle.getString(key),
+                faces.getViewRoot().getLocale()).format(arguments), null));
+    }
 
     private String told;
     private List<CensusJson.Place> unread = List.of();
