@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.Location;
+import org.catalogimport.commerceml.Text;
 
 /**
  * What every entity writer shares: the import's one connection, the counts of the change report,
@@ -46,13 +47,13 @@ final class CatalogStatements {
     }
 
     /** The item was not stored: counted as skipped and reported with the reason. */
-    void skip(CatalogEntity entity, String itemId, Location location, String reason) {
+    void skip(CatalogEntity entity, String itemId, Location location, Text reason) {
         counts.skipped(entity, 1);
         problems.accept(ItemProblem.skipped(entity, itemId, location, reason));
     }
 
     /** The item was stored with a caveat: counted as a warning and reported. */
-    void warn(CatalogEntity entity, String itemId, Location location, String reason) {
+    void warn(CatalogEntity entity, String itemId, Location location, Text reason) {
         counts.warnings(entity, 1);
         problems.accept(ItemProblem.warning(entity, itemId, location, reason));
     }

@@ -156,9 +156,9 @@ public final class CatalogWriter {
     public void problem(ItemProblem problem) {
         if (problem.isSkipped()) {
             counts.read(problem.entity(), 1);
-            sql.skip(problem.entity(), problem.itemId(), location(problem), problem.reason());
+            sql.skip(problem.entity(), problem.itemId(), location(problem), problem.text());
         } else {
-            sql.warn(problem.entity(), problem.itemId(), location(problem), problem.reason());
+            sql.warn(problem.entity(), problem.itemId(), location(problem), problem.text());
         }
     }
 
@@ -204,8 +204,7 @@ public final class CatalogWriter {
                         + " RETURNING g.external_id, o.parent_id");
              ResultSet rows = orphans.executeQuery()) {
             while (rows.next()) {
-                sql.warn(CatalogEntity.GROUPS, rows.getString(1), null, "its parent group " + rows.getString(2)
-                        + " is not in the catalog; it was stored as a top-level group");
+                sql.warn(CatalogEntity.GROUPS, rows.getString(1), null, WriteProblem.PARENT_GROUP_UNKNOWN.with(rows.getString(2)));
             }
         }
         products.warnAboutUnknownGroups();

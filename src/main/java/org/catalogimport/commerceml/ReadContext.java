@@ -33,12 +33,12 @@ final class ReadContext {
     }
 
     /** An item of {@code entity} that was read but cannot be stored: reported as skipped. */
-    void skipped(CatalogEntity entity, String itemId, long line, String reason) {
+    void skipped(CatalogEntity entity, String itemId, long line, Text reason) {
         visitor.problem(new ItemProblem(ItemProblem.Kind.SKIPPED, entity, itemId, file, line, reason));
     }
 
     /** An item of {@code entity} that is stored with a caveat. */
-    void warning(CatalogEntity entity, String itemId, long line, String reason) {
+    void warning(CatalogEntity entity, String itemId, long line, Text reason) {
         visitor.problem(new ItemProblem(ItemProblem.Kind.WARNING, entity, itemId, file, line, reason));
     }
 }
