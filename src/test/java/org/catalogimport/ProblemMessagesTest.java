@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.MessageKey;
 import org.catalogimport.commerceml.Text;
+import org.catalogimport.testing.EnglishPhrases;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +35,6 @@ class ProblemMessagesTest {
 
     private static final Path BUNDLES = Path.of("src/main/resources/org/catalogimport");
     private static final Path CLASSES = Path.of("target/classes");
-    /** Three Latin words in a row: an English phrase. */
-    static final Pattern ENGLISH_PHRASE = Pattern.compile("\\b[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}\\b");
 
     private static Properties bundle(String name) throws IOException {
         Properties messages = new Properties();
@@ -135,7 +134,7 @@ class ProblemMessagesTest {
                     && !russian.matches("[0-9 ,.\\u00a0]*МиБ")) {
                 wrong.add(message.key() + " has no Russian word: " + russian);
             }
-            if (ENGLISH_PHRASE.matcher(russian).find()) {
+            if (!EnglishPhrases.in(russian).isEmpty()) {
                 wrong.add(message.key() + " reads as English in Russian: " + russian);
             }
         }
@@ -192,6 +191,14 @@ class ProblemMessagesTest {
         assertEquals("Товар без Ид пропущен", new Text("problem.product.noId", List.of(Text.quoted(null))).in(ru));
         assertFalse(new Text("text.located", List.of("import.xml:3", new Text("package.refused.truncated", List.of("EOF"))))
                 .in(ru).contains("truncated"));
+    }
+
+    @Test
+    void anEnglishPhraseIsFoundAndIdsFileNamesAndCodesAreNot() {
+        assertEquals(List.of("it was skipped"), EnglishPhrases.in("Товар т-1: it was skipped"));
+        assertEquals(List.of("is not in the catalog"), EnglishPhrases.in("group g-1 is not in the catalog"));
+        assertEquals(List.of(), EnglishPhrases.in("offers/offers_1.xml:40 т-1#х-9 SQLSTATE 23505 UTF-8 «Tea» 12,5 МиБ"));
+        assertEquals(List.of(), EnglishPhrases.in("Ошибка в XML: Unexpected"));
     }
 
     @Test
