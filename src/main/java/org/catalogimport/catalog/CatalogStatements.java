@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.Location;
+import org.catalogimport.commerceml.Text;
 
 /**
  * What every entity writer shares: the import's one connection, the counts of the change report,
@@ -46,7 +47,7 @@ final class CatalogStatements {
     }
 
     /** The item was not stored: counted as skipped and reported with the reason. */
-    void skip(CatalogEntity entity, String itemId, Location location, String reason) {
+    void skip(CatalogEntity entity, String itemId, Location location, Text reason) {
         counts.skipped(entity, 1);
         problems.accept(ItemProblem.skipped(entity, itemId, location, reason));
     }
@@ -55,13 +56,13 @@ final class CatalogStatements {
      * {@code items} item elements at one place of a file were never read: counted as not read and
      * reported once for the place.
      */
-    void notRead(CatalogEntity entity, long items, Location location, String reason) {
+    void notRead(CatalogEntity entity, long items, Location location, Text reason) {
         counts.notRead(entity, items);
         problems.accept(ItemProblem.skipped(entity, null, location, reason));
     }
 
     /** The item was stored with a caveat: counted as a warning and reported. */
-    void warn(CatalogEntity entity, String itemId, Location location, String reason) {
+    void warn(CatalogEntity entity, String itemId, Location location, Text reason) {
         counts.warnings(entity, 1);
         problems.accept(ItemProblem.warning(entity, itemId, location, reason));
     }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.FileCensus;
+import org.catalogimport.commerceml.ReadProblem;
 import org.catalogimport.commerceml.GroupRecord;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.Location;
@@ -157,18 +158,17 @@ public final class CatalogWriter {
     public void problem(ItemProblem problem) {
         if (problem.isSkipped()) {
             counts.read(problem.entity(), 1);
-            sql.skip(problem.entity(), problem.itemId(), location(problem), problem.reason());
+            sql.skip(problem.entity(), problem.itemId(), location(problem), problem.text());
         } else {
-            sql.warn(problem.entity(), problem.itemId(), location(problem), problem.reason());
+            sql.warn(problem.entity(), problem.itemId(), location(problem), problem.text());
         }
     }
 
     /** A file was read to its end: what it holds where no reader looks is counted and reported, once per place. */
     public void census(FileCensus census) {
         for (FileCensus.Unread unread : census.unread()) {
-            sql.notRead(unread.entity(), unread.count(), unread.first(), unread.count() + " " + unread.element()
-                    + " element(s) at " + unread.path() + " were not read: the importer does not look for them there,"
-                    + " so they were neither stored nor checked");
+            sql.notRead(unread.entity(), unread.count(), unread.first(),
+                    ReadProblem.ITEMS_NOT_READ.with(unread.count(), unread.element(), unread.path()));
         }
     }
 
@@ -214,8 +214,7 @@ public final class CatalogWriter {
                         + " RETURNING g.external_id, o.parent_id");
              ResultSet rows = orphans.executeQuery()) {
             while (rows.next()) {
-                sql.warn(CatalogEntity.GROUPS, rows.getString(1), null, "its parent group " + rows.getString(2)
-                        + " is not in the catalog; it was stored as a top-level group");
+                sql.warn(CatalogEntity.GROUPS, rows.getString(1), null, WriteProblem.PARENT_GROUP_UNKNOWN.with(rows.getString(2)));
             }
         }
         products.warnAboutUnknownGroups();

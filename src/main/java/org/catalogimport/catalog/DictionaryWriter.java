@@ -111,11 +111,11 @@ final class DictionaryWriter {
                 + " SELECT x, x, false, 0 FROM unnest(?::varchar[]) AS x ON CONFLICT DO NOTHING RETURNING external_id",
                 sql.array("varchar", unknown.keySet().toArray(String[]::new)));
         sql.counts().created(entity, created.size());
-        String what = entity == CatalogEntity.PRICE_TYPES ? "price type" : "warehouse";
+        WriteProblem undeclared = entity == CatalogEntity.PRICE_TYPES ? WriteProblem.PRICE_TYPE_UNDECLARED
+                : WriteProblem.WAREHOUSE_UNDECLARED;
         for (String id : created) {
             createdReferences.add(id);
-            sql.warn(entity, id, unknown.get(id), "the " + what + " " + id + " is not declared by 1C (in this package"
-                    + " or earlier); it was created with its Ид as the name, and its rows were stored");
+            sql.warn(entity, id, unknown.get(id), undeclared.with(id));
         }
     }
 
@@ -126,7 +126,7 @@ final class DictionaryWriter {
         List<GroupRecord> batch = new ArrayList<>();
         for (GroupRecord group : groups.values()) {
             if (group.name() == null || group.name().isBlank()) {
-                sql.skip(CatalogEntity.GROUPS, group.id(), null, "group has no name (Наименование)");
+                sql.skip(CatalogEntity.GROUPS, group.id(), null, WriteProblem.GROUP_NO_NAME.with());
             } else {
                 batch.add(group);
             }
@@ -167,7 +167,7 @@ final class DictionaryWriter {
         Map<String, String[]> values = new LinkedHashMap<>();
         for (PropertyRecord property : properties.values()) {
             if (property.name() == null || property.name().isBlank()) {
-                sql.skip(CatalogEntity.PROPERTIES, property.id(), null, "property has no name (Наименование)");
+                sql.skip(CatalogEntity.PROPERTIES, property.id(), null, WriteProblem.PROPERTY_NO_NAME.with());
                 sql.counts().skipped(CatalogEntity.PROPERTY_VALUES, property.values().size());
                 continue;
             }
@@ -175,7 +175,7 @@ final class DictionaryWriter {
             for (DictionaryValue value : property.values()) {
                 if (value.value() == null) {
                     sql.skip(CatalogEntity.PROPERTY_VALUES, property.id(), null,
-                            "the dictionary value " + value.id() + " of this property has no text (Значение)");
+                            WriteProblem.DICTIONARY_VALUE_NO_TEXT.with(value.id()));
                 } else if (values.put(property.id() + CatalogStatements.LIST_SEPARATOR + value.id(),
                         new String[] {property.id(), value.id(), value.value()}) != null) {
                     sql.counts().merged(CatalogEntity.PROPERTY_VALUES, 1);

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.catalogimport.commerceml.CatalogEntity;
+import org.catalogimport.commerceml.Text;
 
 /**
  * What an import did per entity: the change report, and the accounting rule behind it. Every item
@@ -122,15 +123,12 @@ public final class EntityCounts {
     }
 
     /** The first entity whose numbers do not add up, described for the session's error message. */
-    public Optional<String> imbalance() {
+    public Optional<Text> imbalance() {
         for (Map.Entry<CatalogEntity, Count> entry : counts.entrySet()) {
             Count c = entry.getValue();
             if (!c.balanced()) {
-                return Optional.of(String.format(java.util.Locale.ROOT,
-                        "The import's accounting does not add up for %s: read %,d, but new %,d + updated %,d"
-                                + " + unchanged %,d + merged %,d + skipped %,d = %,d. Some items were neither"
-                                + " stored nor reported, so the import was not committed.",
-                        entry.getKey().key(), c.read, c.inserted, c.updated, c.unchanged, c.merged, c.skipped,
+                return Optional.of(WriteRefusal.IMBALANCE.with(entry.getKey().label(), c.read, c.inserted,
+                        c.updated, c.unchanged, c.merged, c.skipped,
                         c.inserted + c.updated + c.unchanged + c.merged + c.skipped));
             }
         }

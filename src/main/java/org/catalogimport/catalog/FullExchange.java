@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.SectionInfo;
 import org.catalogimport.commerceml.SectionKind;
@@ -163,10 +162,10 @@ final class FullExchange {
         String offers = "FROM offer o WHERE o.active AND NOT EXISTS"
                 + " (SELECT 1 FROM import_seen_offer s WHERE s.external_id = o.external_id)";
         if (fullCatalog) {
-            guard("products", "product", products);
+            guard(WriteRefusal.MASS_DEACTIVATION_PRODUCTS, "product", products);
         }
         if (fullOffers) {
-            guard("offers", "offer", offers);
+            guard(WriteRefusal.MASS_DEACTIVATION_OFFERS, "offer", offers);
         }
         if (fullCatalog) {
             sql.counts().deactivated(CatalogEntity.PRODUCTS, sql.update("UPDATE product SET active = false, updated_at = now()"
@@ -178,16 +177,13 @@ final class FullExchange {
         }
     }
 
-    private void guard(String what, String table, String unmentioned) throws SQLException, CatalogWriteRefused {
+    private void guard(WriteRefusal refusal, String table, String unmentioned) throws SQLException, CatalogWriteRefused {
         long[] numbers = sql.longs("SELECT (SELECT count(*) FROM " + table + " WHERE active), (SELECT count(*) "
                 + unmentioned + ")");
         long active = numbers[0];
         long wouldDeactivate = numbers[1];
         if (!policy.allowMassDeactivation() && wouldDeactivate > 0 && wouldDeactivate > policy.maxShare() * active) {
-            throw new CatalogWriteRefused(String.format(Locale.ROOT, "This full exchange would deactivate %,d of %,d"
-                            + " active %s (more than %d %%): a partial export sent as full? Nothing was changed. If this"
-                            + " is intended, start the import again with \"allow mass deactivation\".",
-                    wouldDeactivate, active, what, Math.round(policy.maxShare() * 100)));
+            throw new CatalogWriteRefused(refusal.with(wouldDeactivate, active, Math.round(policy.maxShare() * 100)));
         }
     }
 

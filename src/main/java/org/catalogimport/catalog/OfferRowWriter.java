@@ -90,7 +90,7 @@ final class OfferRowWriter {
                 sql.counts().skipped(CatalogEntity.PRICES, 1);
             } else if (CatalogStatements.amountOrNull(row.price().pricePerUnit()) == null) {
                 sql.skip(CatalogEntity.PRICES, row.offerId(), row.location(),
-                        "price " + row.price().pricePerUnit() + " is out of range");
+                        WriteProblem.PRICE_OUT_OF_RANGE.with(row.price().pricePerUnit()));
             } else {
                 referencedTypes.putIfAbsent(row.price().priceTypeId(), row.location());
                 batch.add(row);
@@ -156,7 +156,7 @@ final class OfferRowWriter {
                 sql.counts().skipped(CatalogEntity.STOCK, 1);
             } else if (CatalogStatements.amountOrNull(row.stock().quantity()) == null) {
                 sql.skip(CatalogEntity.STOCK, row.offerId(), row.location(),
-                        "quantity " + row.stock().quantity() + " is out of range");
+                        WriteProblem.QUANTITY_OUT_OF_RANGE.with(row.stock().quantity()));
             } else {
                 referencedWarehouses.putIfAbsent(row.stock().warehouseId(), row.location());
                 batch.add(row);

@@ -53,8 +53,7 @@ final class OfferWriter {
             OfferRecord earlier = offers.put(offer.id(), offer);
             if (earlier != null) {
                 counts.merged(CatalogEntity.OFFERS, 1);
-                sql.warn(CatalogEntity.OFFERS, offer.id(), offer.location(), "the offer Ид appears more than once"
-                        + " in this package (also at " + earlier.location() + "); the last one was stored");
+                sql.warn(CatalogEntity.OFFERS, offer.id(), offer.location(), WriteProblem.OFFER_DUPLICATE.with(earlier.location()));
             }
         } else {
             OfferReference earlier = references.get(offer.id());
@@ -93,7 +92,7 @@ final class OfferWriter {
         List<OfferRecord> batch = new ArrayList<>(offers.size());
         for (OfferRecord offer : offers.values()) {
             if (unknownProducts.contains(offer.productId())) {
-                skipOffer(offer.id(), offer.location(), "its product " + offer.productId() + " is not in the catalog");
+                skipOffer(offer.id(), offer.location(), WriteProblem.OFFER_WITHOUT_PRODUCT, offer.productId());
             } else {
                 batch.add(offer);
                 warnIfOutOfRange(offer.id(), offer.totalQuantity(), offer.location());
@@ -199,10 +198,12 @@ final class OfferWriter {
                 // one more item read and not stored, reported by that offer's single problem.
                 sql.counts().skipped(CatalogEntity.OFFERS, 1);
             } else if (missing.contains(reference.id()) && !created.contains(reference.id())) {
-                skipOffer(reference.id(), reference.location(), reference.id().equals(reference.productId())
-                        ? "it carries only prices or stock, and neither an offer nor a product with this Ид is in the catalog"
-                        : "it carries only prices or stock, and this variant of product " + reference.productId()
-                        + " is not in the catalog (a variant is created from its offer data: Наименование, characteristics)");
+                if (reference.id().equals(reference.productId())) {
+                    skipOffer(reference.id(), reference.location(), WriteProblem.OFFER_ROWS_UNKNOWN, null);
+                } else {
+                    skipOffer(reference.id(), reference.location(), WriteProblem.OFFER_ROWS_UNKNOWN_VARIANT,
+                            reference.productId());
+                }
             }
         }
         references.clear();
@@ -257,17 +258,17 @@ final class OfferWriter {
 
     private void warnIfOutOfRange(String offerId, BigDecimal total, Location location) {
         if (total != null && CatalogStatements.amountOrNull(total) == null) {
-            sql.warn(CatalogEntity.OFFERS, offerId, location, "the total quantity " + total.toPlainString()
-                    + " is out of range; it was left unset");
+            sql.warn(CatalogEntity.OFFERS, offerId, location, WriteProblem.TOTAL_OUT_OF_RANGE.with(total.toPlainString()));
         }
     }
 
     /** Skips an offer and, with it, its price and stock rows of this flush (one problem for all). */
-    private void skipOffer(String offerId, Location location, String why) {
-        skippedOffers.put(offerId, new SkippedOffer(location, why));
+    private void skipOffer(String offerId, Location location, WriteProblem why, String productId) {
+        skippedOffers.put(offerId, new SkippedOffer(location, why, productId));
     }
 
-    private record SkippedOffer(Location location, String why) {
+    /** Why an offer was skipped; {@code productId} null when the message names no product. */
+    private record SkippedOffer(Location location, WriteProblem why, String productId) {
     }
 
     /** Reports the skipped offers of this flush, each with the number of its rows skipped with it. */
@@ -278,8 +279,8 @@ final class OfferWriter {
         Map<String, long[]> skippedRows = rows.rowsOf(skippedOffers.keySet());
         skippedOffers.forEach((offerId, skipped) -> {
             long[] count = skippedRows.getOrDefault(offerId, new long[2]);
-            sql.skip(CatalogEntity.OFFERS, offerId, skipped.location(), "the offer was skipped, with its " + count[0]
-                    + " price(s) and " + count[1] + " stock row(s): " + skipped.why());
+            sql.skip(CatalogEntity.OFFERS, offerId, skipped.location(), skipped.productId() == null
+                    ? skipped.why().with(count[0], count[1]) : skipped.why().with(count[0], count[1], skipped.productId()));
         });
     }
 }

@@ -44,14 +44,13 @@ final class ProductWriter {
     void product(ProductRecord product) {
         sql.counts().read(CatalogEntity.PRODUCTS, 1);
         if (product.name() == null || product.name().isBlank()) {
-            sql.skip(CatalogEntity.PRODUCTS, product.id(), product.location(), "product has no name (Наименование)");
+            sql.skip(CatalogEntity.PRODUCTS, product.id(), product.location(), WriteProblem.PRODUCT_NO_NAME.with());
             return;
         }
         ProductRecord earlier = products.put(product.id(), product);
         if (earlier != null) {
             sql.counts().merged(CatalogEntity.PRODUCTS, 1);
-            sql.warn(CatalogEntity.PRODUCTS, product.id(), product.location(), "the product Ид appears more than once"
-                    + " in this package (also at " + earlier.location() + "); the last one was stored");
+            sql.warn(CatalogEntity.PRODUCTS, product.id(), product.location(), WriteProblem.PRODUCT_DUPLICATE.with(earlier.location()));
         }
         for (String group : product.groupIds()) {
             referencedGroups.computeIfAbsent(group, g -> new GroupUse(product.location())).products++;
@@ -63,8 +62,7 @@ final class ProductWriter {
         Set<String> unknown = sql.missing("catalog_group", referencedGroups.keySet());
         for (String group : unknown.stream().sorted().toList()) {
             GroupUse use = referencedGroups.get(group);
-            sql.warn(CatalogEntity.PRODUCTS, group, use.firstUse, "the group " + group + " is not in the catalog; "
-                    + use.products + " product(s) refer to it and were stored with the reference kept");
+            sql.warn(CatalogEntity.PRODUCTS, group, use.firstUse, WriteProblem.GROUP_UNKNOWN.with(group, use.products));
         }
     }
 

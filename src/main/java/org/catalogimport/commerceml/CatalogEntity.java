@@ -1,5 +1,7 @@
 package org.catalogimport.commerceml;
 
+import java.util.List;
+
 /**
  * The kinds of item a 1C package carries, as the import counts them: every item read is one of
  * these, and is either stored or reported (see {@link ItemProblem}). {@link #key()} is the name
@@ -25,5 +27,10 @@ public enum CatalogEntity {
 
     public String key() {
         return key;
+    }
+
+    /** The entity's name as the console's change report writes it ("Products" / «Товары»). */
+    public Text label() {
+        return new Text("entity." + key, List.of());
     }
 }

@@ -90,13 +90,12 @@ final class ClassifierReader {
             }
         }
         if (parentId == NO_PARENT_ID) {
-            context.skipped(CatalogEntity.GROUPS, id, line, "the group " + quoted(name)
-                    + "is inside a group that has no Ид; it was skipped");
+            context.skipped(CatalogEntity.GROUPS, id, line, ReadProblem.GROUP_IN_GROUP_WITHOUT_ID.with(Text.quoted(name)));
             return;
         }
         if (id == null) {
-            context.skipped(CatalogEntity.GROUPS, null, line, "a group (Группа) " + quoted(name)
-                    + "has no Ид; it was skipped" + (delivered ? " together with its subgroups" : ""));
+            context.skipped(CatalogEntity.GROUPS, null, line, (delivered ? ReadProblem.GROUP_NO_ID_WITH_SUBGROUPS
+                    : ReadProblem.GROUP_NO_ID).with(Text.quoted(name)));
             return;
         }
         if (!delivered) {
@@ -137,7 +136,7 @@ final class ClassifierReader {
             }
         }
         if (id == null) {
-            context.skipped(CatalogEntity.PROPERTIES, null, line, "a property (Свойство) " + quoted(name) + "has no Ид; it was skipped");
+            context.skipped(CatalogEntity.PROPERTIES, null, line, ReadProblem.PROPERTY_NO_ID.with(Text.quoted(name)));
             return;
         }
         context.visitor.property(new PropertyRecord(id, name, propertyType(type, values), multiple,
@@ -174,8 +173,7 @@ final class ClassifierReader {
                     if (valueId != null) {
                         into.add(new DictionaryValue(valueId, value));
                     } else if (value != null) {
-                        context.skipped(CatalogEntity.PROPERTY_VALUES, propertyId, line, "the dictionary value " + quoted(value)
-                                + "of this property has no ИдЗначения; it was skipped");
+                        context.skipped(CatalogEntity.PROPERTY_VALUES, propertyId, line, ReadProblem.DICTIONARY_VALUE_NO_ID.with(Text.quoted(value)));
                     }
                 }
                 case "Значение" -> {
@@ -210,7 +208,7 @@ final class ClassifierReader {
                 }
             }
             if (id == null) {
-                context.skipped(CatalogEntity.PRICE_TYPES, null, line, "a price type (ТипЦены) " + quoted(name) + "has no Ид; it was skipped");
+                context.skipped(CatalogEntity.PRICE_TYPES, null, line, ReadProblem.PRICE_TYPE_NO_ID.with(Text.quoted(name)));
             } else {
                 context.visitor.priceType(new PriceTypeRecord(id, name, currency));
             }
@@ -240,7 +238,7 @@ final class ClassifierReader {
                 }
             }
             if (id == null) {
-                context.skipped(CatalogEntity.WAREHOUSES, null, line, "a warehouse (Склад) " + quoted(name) + "has no Ид; it was skipped");
+                context.skipped(CatalogEntity.WAREHOUSES, null, line, ReadProblem.WAREHOUSE_NO_ID.with(Text.quoted(name)));
             } else {
                 context.visitor.warehouse(new WarehouseRecord(id, name, address, deleted));
             }
@@ -284,15 +282,10 @@ final class ClassifierReader {
             }
             String key = code != null ? code : id;
             if (key == null) {
-                context.skipped(CatalogEntity.UNITS, null, line, "a unit (ЕдиницаИзмерения) " + quoted(fullName)
-                        + "has neither Код nor Ид; it was skipped");
+                context.skipped(CatalogEntity.UNITS, null, line, ReadProblem.UNIT_NO_ID.with(Text.quoted(fullName)));
             } else {
                 context.visitor.unit(new UnitRecord(key, shortName, fullName, international));
             }
         }
-    }
-
-    static String quoted(String name) {
-        return name == null ? "" : "\"" + name + "\" ";
     }
 }

@@ -39,7 +39,7 @@ public final class CommerceMlReader {
         try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
             String root = cursor.root();
             if (!ROOT.equals(root)) {
-                throw cursor.fail("this is not a CommerceML file: its root element is <" + root + ">, not <" + ROOT + ">");
+                throw cursor.fail(PackageRefusal.NOT_COMMERCEML.with(root, ROOT));
             }
             ReadContext context = new ReadContext(file, visitor);
             wrapper(cursor, context);

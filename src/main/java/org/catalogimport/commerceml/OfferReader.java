@@ -21,7 +21,7 @@ import java.util.List;
 final class OfferReader {
 
     /** A problem found before the offer's Ид was known; reported with the Ид at the end. */
-    private record Pending(ItemProblem.Kind kind, CatalogEntity entity, long line, String reason) {
+    private record Pending(ItemProblem.Kind kind, CatalogEntity entity, long line, Text reason) {
     }
 
     /** A warehouse id and a quantity as written, either possibly null. */
@@ -86,19 +86,18 @@ final class OfferReader {
         }
         id = Values.id(id);
         if (id == null && empty) {
-            context.warning(CatalogEntity.OFFERS, null, line, "an empty offer element (Предложение) carries nothing; it was ignored");
+            context.warning(CatalogEntity.OFFERS, null, line, ReadProblem.OFFER_EMPTY.with());
             return;
         }
         if (id == null) {
-            context.skipped(CatalogEntity.OFFERS, null, line, "an offer (Предложение) " + ClassifierReader.quoted(name)
-                    + "has no Ид; it was skipped" + withRows(prices.size(), stock.rows.size()));
+            context.skipped(CatalogEntity.OFFERS, null, line, prices.size() + stock.rows.size() == 0
+                    ? ReadProblem.OFFER_NO_ID.with(Text.quoted(name))
+                    : ReadProblem.OFFER_NO_ID_WITH_ROWS.with(Text.quoted(name), prices.size(), stock.rows.size()));
             for (PriceRecord price : prices) {
-                context.skipped(CatalogEntity.PRICES, null, line, "the price of type " + price.priceTypeId()
-                        + " belongs to an offer without Ид; it was skipped");
+                context.skipped(CatalogEntity.PRICES, null, line, ReadProblem.PRICE_OF_OFFER_WITHOUT_ID.with(price.priceTypeId()));
             }
             for (StockRecord row : stock.rows) {
-                context.skipped(CatalogEntity.STOCK, null, line, "the stock in warehouse " + row.warehouseId()
-                        + " belongs to an offer without Ид; it was skipped");
+                context.skipped(CatalogEntity.STOCK, null, line, ReadProblem.STOCK_OF_OFFER_WITHOUT_ID.with(row.warehouseId()));
             }
             return;
         }
@@ -167,14 +166,12 @@ final class OfferReader {
             BigDecimal price = Values.decimal(amount);
             BigDecimal factor = Values.decimal(coefficient);
             if (type == null) {
-                problems.add(skippedPrice(line, "a price (Цена) has no ИдТипаЦены; that price was skipped"));
+                problems.add(skippedPrice(line, ReadProblem.PRICE_NO_TYPE.with()));
             } else if (price == null) {
                 problems.add(skippedPrice(line, amount == null
-                        ? "the price of type " + type + " has no ЦенаЗаЕдиницу; that price was skipped"
-                        : "the price of type " + type + " is not a number (\"" + amount + "\"); that price was skipped"));
+                        ? ReadProblem.PRICE_NO_AMOUNT.with(type) : ReadProblem.PRICE_NOT_NUMBER.with(type, amount)));
             } else if (coefficient != null && factor == null) {
-                problems.add(skippedPrice(line, "the price of type " + type + " has a Коэффициент that is not a number (\""
-                        + coefficient + "\"); that price was skipped"));
+                problems.add(skippedPrice(line, ReadProblem.PRICE_FACTOR_NOT_NUMBER.with(type, coefficient)));
             } else {
                 into.add(new PriceRecord(type, price, currency, unit, factor));
             }
@@ -240,12 +237,11 @@ final class OfferReader {
     private static void addRow(Stock stock, long line, String warehouse, String quantity) {
         warehouse = Values.id(warehouse == null || warehouse.isEmpty() ? null : warehouse);
         if (warehouse == null) {
-            stock.problems.add(skippedStock(line, "a stock entry has no warehouse id; it was skipped"));
+            stock.problems.add(skippedStock(line, ReadProblem.STOCK_NO_WAREHOUSE.with()));
             return;
         }
         if (quantity == null || quantity.isEmpty()) {
-            stock.problems.add(skippedStock(line, "the stock in warehouse " + warehouse
-                    + " has no quantity; that stock entry was skipped"));
+            stock.problems.add(skippedStock(line, ReadProblem.STOCK_NO_QUANTITY.with(warehouse)));
             return;
         }
         BigDecimal value = parseQuantity(quantity, warehouse, line, stock.problems);
@@ -265,23 +261,18 @@ final class OfferReader {
         BigDecimal value = Values.decimal(text);
         if (value == null && warehouse == null) {
             problems.add(new Pending(ItemProblem.Kind.WARNING, CatalogEntity.OFFERS, line,
-                    "the total quantity (Количество) is not a number (\"" + text + "\"); it was left unset"));
+                    ReadProblem.TOTAL_NOT_NUMBER.with(text)));
         } else if (value == null) {
-            problems.add(skippedStock(line, "the stock in warehouse " + warehouse + " is not a number (\"" + text
-                    + "\"); that stock entry was skipped"));
+            problems.add(skippedStock(line, ReadProblem.STOCK_NOT_NUMBER.with(warehouse, text)));
         }
         return value;
     }
 
-    private static Pending skippedPrice(long line, String reason) {
+    private static Pending skippedPrice(long line, Text reason) {
         return new Pending(ItemProblem.Kind.SKIPPED, CatalogEntity.PRICES, line, reason);
     }
 
-    private static Pending skippedStock(long line, String reason) {
+    private static Pending skippedStock(long line, Text reason) {
         return new Pending(ItemProblem.Kind.SKIPPED, CatalogEntity.STOCK, line, reason);
-    }
-
-    private static String withRows(int prices, int stockRows) {
-        return prices + stockRows == 0 ? "" : ", with its " + prices + " price(s) and " + stockRows + " stock row(s)";
     }
 }

@@ -40,13 +40,13 @@ public final class PackageInspector {
     /** The preview of what {@link PackageLocator#locate} would import from {@code importDir}. */
     public PackagePreview inspect(Path importDir) throws PackageException {
         if (importDir == null || !Files.isDirectory(importDir)) {
-            throw new PackageException(String.valueOf(importDir), -1, -1, "the import folder does not exist", null);
+            throw new PackageException(String.valueOf(importDir), -1, -1, PackageRefusal.FOLDER_MISSING.with(), null);
         }
         try {
             Optional<Path> zip = newestZip(importDir);
             return zip.isPresent() ? zip(zip.get()) : folder(importDir);
         } catch (IOException e) {
-            throw new PackageException(importDir.toString(), -1, -1, "the import folder cannot be read: " + e, e);
+            throw new PackageException(importDir.toString(), -1, -1, PackageRefusal.FOLDER_UNREADABLE.with(e), e);
         }
     }
 

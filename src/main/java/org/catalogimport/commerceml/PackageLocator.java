@@ -87,9 +87,9 @@ public final class PackageLocator {
         }
         if (files.isEmpty()) {
             throw new PackageException(displayName(importDir, zip), -1, -1, xmlFiles == 0
-                    ? "there is no XML file in the package, so there is no CommerceML file to import"
-                    : "none of the " + xmlFiles + " XML files is a CommerceML catalog, offers, prices or stock file"
-                    + (ignored.isEmpty() ? "" : " (found: " + String.join(", ", ignored) + ")"), null);
+                    ? PackageRefusal.NO_XML.with()
+                    : ignored.isEmpty() ? PackageRefusal.NO_CATALOG_FILE.with(xmlFiles)
+                    : PackageRefusal.NO_CATALOG_FILE_FOUND.with(xmlFiles, String.join(", ", ignored)), null);
         }
         files.sort(ProcessingOrder.COMPARATOR);
         return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored);
@@ -97,20 +97,20 @@ public final class PackageLocator {
 
     private static List<Path> topLevel(Path importDir) throws PackageException {
         if (importDir == null || !Files.exists(importDir)) {
-            throw new PackageException(String.valueOf(importDir), -1, -1, "the import folder does not exist", null);
+            throw new PackageException(String.valueOf(importDir), -1, -1, PackageRefusal.FOLDER_MISSING.with(), null);
         }
         if (!Files.isDirectory(importDir)) {
-            throw new PackageException(importDir.toString(), -1, -1, "the import folder is a file, not a folder", null);
+            throw new PackageException(importDir.toString(), -1, -1, PackageRefusal.FOLDER_IS_FILE.with(), null);
         }
         try (Stream<Path> list = Files.list(importDir)) {
             List<Path> entries = list.sorted().toList();
             if (entries.isEmpty()) {
                 throw new PackageException(importDir.toString(), -1, -1,
-                        "the import folder is empty: 1C has not uploaded anything (yet)", null);
+                        PackageRefusal.FOLDER_EMPTY.with(), null);
             }
             return entries;
         } catch (IOException e) {
-            throw new PackageException(importDir.toString(), -1, -1, "the import folder cannot be read: " + e, e);
+            throw new PackageException(importDir.toString(), -1, -1, PackageRefusal.FOLDER_UNREADABLE.with(e), e);
         }
     }
 
@@ -130,7 +130,7 @@ public final class PackageLocator {
                     newestTime = time;
                 }
             } catch (IOException e) {
-                throw new PackageException(entry.toString(), -1, -1, "the archive cannot be read: " + e, e);
+                throw new PackageException(entry.toString(), -1, -1, PackageRefusal.ARCHIVE_UNREADABLE.with(e), e);
             }
         }
         return newest;
@@ -143,7 +143,7 @@ public final class PackageLocator {
             return Files.createTempDirectory(workDir, "package-");
         } catch (IOException | RuntimeException e) {
             throw new PackageException(zip.getFileName().toString(), -1, -1,
-                    "cannot create a folder to unpack into under " + workDir + ": " + e, e);
+                    PackageRefusal.NO_UNPACK_FOLDER.with(workDir, e), e);
         }
     }
 
@@ -151,7 +151,7 @@ public final class PackageLocator {
         try {
             return dir.toRealPath();
         } catch (IOException e) {
-            throw new PackageException(dir.toString(), -1, -1, "the import folder cannot be read: " + e, e);
+            throw new PackageException(dir.toString(), -1, -1, PackageRefusal.FOLDER_UNREADABLE.with(e), e);
         }
     }
 
@@ -203,7 +203,7 @@ public final class PackageLocator {
         } catch (EscapingLink e) {
             throw e.refusal;
         } catch (IOException e) {
-            throw new PackageException(root.toString(), -1, -1, "the package folder cannot be read: " + e, e);
+            throw new PackageException(root.toString(), -1, -1, PackageRefusal.PACKAGE_FOLDER_UNREADABLE.with(e), e);
         }
         found.sort(Comparator.comparing(p -> relativeName(root, p), NaturalOrder.INSTANCE));
         return found;
@@ -225,8 +225,7 @@ public final class PackageLocator {
         Path target = path.toRealPath();
         if (!target.startsWith(packageRoot)) {
             throw new EscapingLink(new PackageException(relativeName(root, path), -1, -1,
-                    "the package contains a symbolic link that leads outside it (to " + target
-                            + "); links could expose any file of the server, so nothing was imported", null));
+                    PackageRefusal.LINK_ESCAPES.with(target), null));
         }
     }
 

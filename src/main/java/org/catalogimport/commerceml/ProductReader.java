@@ -56,8 +56,7 @@ final class ProductReader {
         }
         id = Values.id(id);
         if (id == null) {
-            context.skipped(CatalogEntity.PRODUCTS, null, line, "a product (Товар) " + ClassifierReader.quoted(name)
-                    + "has no Ид; it was skipped");
+            context.skipped(CatalogEntity.PRODUCTS, null, line, ReadProblem.PRODUCT_NO_ID.with(Text.quoted(name)));
             return;
         }
         context.visitor.product(new ProductRecord(Values.productId(id), version, sku, barcode,

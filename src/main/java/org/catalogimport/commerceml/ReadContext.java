@@ -40,18 +40,17 @@ final class ReadContext {
      */
     void misplaced(Containers container, String path, long line) {
         if (misplacedPaths.add(path)) {
-            warning(container.entity, null, line, container.element + " was found at " + path
-                    + ", not where CommerceML puts it; it was read there");
+            warning(container.entity, null, line, ReadProblem.CONTAINER_MISPLACED.with(container.element, path));
         }
     }
 
     /** An item of {@code entity} that was read but cannot be stored: reported as skipped. */
-    void skipped(CatalogEntity entity, String itemId, long line, String reason) {
+    void skipped(CatalogEntity entity, String itemId, long line, Text reason) {
         visitor.problem(new ItemProblem(ItemProblem.Kind.SKIPPED, entity, itemId, file, line, reason));
     }
 
     /** An item of {@code entity} that is stored with a caveat. */
-    void warning(CatalogEntity entity, String itemId, long line, String reason) {
+    void warning(CatalogEntity entity, String itemId, long line, Text reason) {
         visitor.problem(new ItemProblem(ItemProblem.Kind.WARNING, entity, itemId, file, line, reason));
     }
 }

@@ -46,11 +46,11 @@ public final class UploadedPackageCheck {
         String lower = name.toLowerCase(Locale.ROOT);
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
                 || name.getBytes(StandardCharsets.UTF_8).length > 200) {
-            throw new PackageException(String.valueOf(submitted), -1, -1, "this file name cannot be stored", null);
+            throw new PackageException(String.valueOf(submitted), -1, -1, PackageRefusal.NAME_NOT_STORABLE.with(), null);
         }
         if (!lower.endsWith(".zip") && !lower.endsWith(".xml")) {
             throw new PackageException(name, -1, -1,
-                    "only a zip or CommerceML XML files can be uploaded (this is neither .zip nor .xml)", null);
+                    PackageRefusal.NOT_ZIP_OR_XML.with(), null);
         }
         return name;
     }
@@ -66,7 +66,7 @@ public final class UploadedPackageCheck {
         List<Path> zips = files.stream().filter(f -> lowerName(f).endsWith(".zip")).toList();
         if (!zips.isEmpty() && files.size() > 1) {
             throw new PackageException(zips.get(0).getFileName().toString(), -1, -1,
-                    "a zip must be uploaded alone (the importer would read only the zip and ignore the other files)", null);
+                    PackageRefusal.ZIP_NOT_ALONE.with(), null);
         }
         if (zips.isEmpty()) {
             checkXmlFiles(files);
@@ -82,17 +82,17 @@ public final class UploadedPackageCheck {
             List<Path> files = new ArrayList<>();
             for (Path path : list.sorted().toList()) {
                 if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new PackageException(path.getFileName().toString(), -1, -1, "is not a plain file", null);
+                    throw new PackageException(path.getFileName().toString(), -1, -1, PackageRefusal.NOT_PLAIN_FILE.with(), null);
                 }
                 safeName(path.getFileName().toString());
                 files.add(path);
             }
             if (files.isEmpty()) {
-                throw new PackageException(folder.getFileName().toString(), -1, -1, "no file was uploaded", null);
+                throw new PackageException(folder.getFileName().toString(), -1, -1, PackageRefusal.NOTHING_UPLOADED.with(), null);
             }
             return files;
         } catch (IOException e) {
-            throw new PackageException(folder.toString(), -1, -1, "the uploaded files cannot be read: " + e, e);
+            throw new PackageException(folder.toString(), -1, -1, PackageRefusal.UPLOAD_UNREADABLE.with(e), e);
         }
     }
 
@@ -100,8 +100,7 @@ public final class UploadedPackageCheck {
         List<String> other = new ArrayList<>();
         for (Path file : files) {
             if (file.toFile().length() > limits.maxFileBytes()) {
-                throw new PackageException(file.getFileName().toString(), -1, -1, "the file is larger than "
-                        + limits.maxFileBytes() + " bytes, the importer's limit for one file", null);
+                throw new PackageException(file.getFileName().toString(), -1, -1, PackageRefusal.FILE_TOO_LARGE.with(limits.maxFileBytes()), null);
             }
         }
         FileClassifier classifier = new FileClassifier(parsers);
@@ -116,7 +115,7 @@ public final class UploadedPackageCheck {
             }
             other.add(name);
         }
-        throw notCommerceMl(files.size() == 1 ? files.get(0).getFileName().toString() : "the upload", other);
+        throw notCommerceMl(files.size() == 1 ? files.get(0).getFileName().toString() : null, other);
     }
 
     private void checkZipContents(Path zip) throws PackageException {
@@ -140,7 +139,7 @@ public final class UploadedPackageCheck {
                 other.add(entry.getName());
             }
         } catch (IOException e) {
-            throw new PackageException(zipName, -1, -1, "the zip archive cannot be read: " + e.getMessage(), e);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ARCHIVE_UNREADABLE.with(e.getMessage()), e);
         }
         throw notCommerceMl(zipName, other);
     }
@@ -150,11 +149,15 @@ public final class UploadedPackageCheck {
     }
 
     private static PackageException notCommerceMl(String what, List<String> xmlFiles) {
-        return new PackageException(what, -1, -1, xmlFiles.isEmpty()
-                ? "there is no XML file in it, so it is not a CommerceML package"
-                : "none of its XML files is a CommerceML catalog, offers, prices or stock file (read: "
-                + String.join(", ", xmlFiles.subList(0, Math.min(5, xmlFiles.size())))
-                + (xmlFiles.size() > 5 ? ", …" : "") + ")", null);
+        String read = String.join(", ", xmlFiles.subList(0, Math.min(5, xmlFiles.size())))
+                + (xmlFiles.size() > 5 ? ", …" : "");
+        if (what == null) {
+            // why no file name: several files were uploaded, none of them is the one to blame
+            return new PackageException(xmlFiles.isEmpty() ? PackageRefusal.NO_XML_IN_UPLOAD.with()
+                    : PackageRefusal.NO_CATALOG_IN_UPLOAD.with(read), null);
+        }
+        return new PackageException(what, -1, -1, xmlFiles.isEmpty() ? PackageRefusal.NO_XML_IN_IT.with()
+                : PackageRefusal.NO_CATALOG_IN_IT.with(read), null);
     }
 
     private static String lowerName(Path file) {

@@ -49,9 +49,9 @@ final class XmlCursor implements AutoCloseable {
         try {
             raw = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new PackageException(file, -1, -1, "the file does not exist (any more)", e);
+            throw new PackageException(file, -1, -1, PackageRefusal.FILE_GONE.with(), e);
         } catch (IOException e) {
-            throw new PackageException(file, -1, -1, "the file cannot be opened: " + e, e);
+            throw new PackageException(file, -1, -1, PackageRefusal.FILE_NOT_OPENED.with(e), e);
         }
         return open(parsers, raw, file);
     }
@@ -63,7 +63,7 @@ final class XmlCursor implements AutoCloseable {
             int length = raw.readNBytes(head, 0, head.length);
             if (length == 0) {
                 raw.close();
-                throw new PackageException(file, -1, -1, "the file is empty", null);
+                throw new PackageException(file, -1, -1, PackageRefusal.FILE_EMPTY.with(), null);
             }
             InputStream stream = new BufferedInputStream(
                     new SequenceInputStream(new ByteArrayInputStream(head, 0, length), raw), READ_BUFFER_BYTES);
@@ -74,11 +74,11 @@ final class XmlCursor implements AutoCloseable {
                 throw malformed(file, e);
             } catch (RuntimeException e) {
                 stream.close();
-                throw new PackageException(file, -1, -1, "the XML could not be parsed: " + e, e);
+                throw new PackageException(file, -1, -1, PackageRefusal.XML_NOT_PARSED.with(e), e);
             }
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new PackageException(file, -1, -1, "the file cannot be read: " + e, e);
+            throw new PackageException(file, -1, -1, PackageRefusal.FILE_UNREADABLE.with(e), e);
         }
     }
 
@@ -95,7 +95,7 @@ final class XmlCursor implements AutoCloseable {
                     throw dtdNotAllowed();
                 }
             }
-            throw fail("the file contains no XML element");
+            throw fail(PackageRefusal.NO_ELEMENT.with());
         } catch (XMLStreamException | RuntimeException e) {
             throw failure(e);
         }
@@ -115,7 +115,7 @@ final class XmlCursor implements AutoCloseable {
                     case XMLStreamConstants.DTD:
                         throw dtdNotAllowed();
                     case XMLStreamConstants.END_DOCUMENT:
-                        throw fail("the file ends before its elements are closed (truncated?)");
+                        throw fail(PackageRefusal.ENDS_BEFORE_CLOSED.with());
                     default:
                         // text between elements, comments, processing instructions
                 }
@@ -221,7 +221,7 @@ final class XmlCursor implements AutoCloseable {
                         text.append(reader.getText());
                     }
                 }
-                case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
+                case XMLStreamConstants.END_DOCUMENT -> throw fail(PackageRefusal.ENDS_INSIDE_ELEMENT.with());
                 default -> {
                 }
             }
@@ -273,7 +273,7 @@ final class XmlCursor implements AutoCloseable {
                         depth--;
                         leave();
                     }
-                    case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
+                    case XMLStreamConstants.END_DOCUMENT -> throw fail(PackageRefusal.ENDS_INSIDE_ELEMENT.with());
                     default -> {
                     }
                 }
@@ -293,7 +293,7 @@ final class XmlCursor implements AutoCloseable {
             switch (reader.next()) {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.END_DOCUMENT -> throw fail("the file ends inside an element (truncated?)");
+                case XMLStreamConstants.END_DOCUMENT -> throw fail(PackageRefusal.ENDS_INSIDE_ELEMENT.with());
                 default -> {
                 }
             }
@@ -359,14 +359,13 @@ final class XmlCursor implements AutoCloseable {
     }
 
     /** A fatal problem at the current position. */
-    PackageException fail(String reason) {
+    PackageException fail(Text reason) {
         Location at = reader.getLocation();
         return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), reason, null);
     }
 
     private PackageException dtdNotAllowed() {
-        return fail("the file contains a DOCTYPE declaration; DTDs are not allowed in CommerceML files "
-                + "(they can make the parser read server files or exhaust its memory), so the file was not read");
+        return fail(PackageRefusal.DTD.with());
     }
 
     /**
@@ -382,7 +381,7 @@ final class XmlCursor implements AutoCloseable {
             return malformed(file, stax);
         }
         Location at = reader.getLocation();
-        return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), "the XML could not be parsed: " + e, e);
+        return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), PackageRefusal.XML_NOT_PARSED.with(e), e);
     }
 
     static PackageException malformed(String file, XMLStreamException e) {
@@ -390,22 +389,20 @@ final class XmlCursor implements AutoCloseable {
         long line = at == null ? -1 : at.getLineNumber();
         long column = at == null ? -1 : at.getColumnNumber();
         if (e.getNestedException() instanceof IOException io) {
-            return new PackageException(file, line, column, "the file cannot be read: " + io, e);
+            return new PackageException(file, line, column, PackageRefusal.FILE_UNREADABLE.with(io), e);
         }
         String detail = parserDetail(e);
         String lower = detail.toLowerCase(Locale.ROOT);
-        String reason;
+        Text reason;
         if (lower.contains("end-of-input") || lower.contains("eof") || lower.contains("same entity")
                 || lower.contains("premature end")) {
-            reason = "the file ends in the middle of the XML (truncated upload or copy?): " + detail;
+            reason = PackageRefusal.TRUNCATED.with(detail);
         } else if (lower.contains("utf-8") || lower.contains("utf8")) {
-            reason = "the bytes are not valid UTF-8; if the file is in another encoding, its XML declaration "
-                    + "must say so: " + detail;
+            reason = PackageRefusal.NOT_UTF8.with(detail);
         } else if (lower.contains("entity")) {
-            reason = "the file uses an entity that is not one of XML's five predefined ones; DTDs and "
-                    + "custom entities are not allowed: " + detail;
+            reason = PackageRefusal.ENTITY.with(detail);
         } else {
-            reason = "the XML is malformed: " + detail;
+            reason = PackageRefusal.MALFORMED.with(detail);
         }
         return new PackageException(file, line, column, reason, e);
     }

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -49,7 +48,7 @@ final class ZipUnpacker {
             throw e;
         } catch (IOException e) {
             deleteContents(target);
-            throw new PackageException(zipName, -1, -1, "the zip archive cannot be unpacked: " + e.getMessage(), e);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_NOT_UNPACKED.with(e.getMessage()), e);
         }
     }
 
@@ -63,7 +62,7 @@ final class ZipUnpacker {
             checkDirectory(zip, zipName);
             extract(zip, zipName, null);
         } catch (IOException e) {
-            throw new PackageException(zipName, -1, -1, "the zip archive cannot be unpacked: " + e.getMessage(), e);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_NOT_UNPACKED.with(e.getMessage()), e);
         }
     }
 
@@ -72,14 +71,13 @@ final class ZipUnpacker {
         try {
             summary = ZipCentralDirectory.read(zip, limits.maxZipEntries());
         } catch (IOException e) {
-            throw new PackageException(zipName, -1, -1, "this is not a readable zip archive: " + e.getMessage(), e);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_UNREADABLE.with(e.getMessage()), e);
         }
         if (summary.entries() > limits.maxZipEntries()) {
             throw tooManyEntries(zipName, summary.entries());
         }
         if (!summary.symlinks().isEmpty()) {
-            throw new PackageException(zipName, -1, -1, "the archive contains a symbolic link ("
-                    + summary.symlinks().get(0) + "); links could point outside the import folder, so nothing was unpacked", null);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_SYMLINK.with(summary.symlinks().get(0)), null);
         }
     }
 
@@ -107,8 +105,7 @@ final class ZipUnpacker {
                     throw outside(zipName, entry.getName());
                 }
                 if (!names.add(destination.toString())) {
-                    throw new PackageException(zipName, -1, -1, "the archive holds " + entry.getName()
-                            + " twice; which copy is meant is unclear, so nothing was unpacked", null);
+                    throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_DUPLICATE.with(entry.getName()), null);
                 }
                 if (entry.isDirectory()) {
                     if (writing) {
@@ -131,11 +128,9 @@ final class ZipUnpacker {
                         out.write(buffer, 0, n);
                     }
                 } catch (FileAlreadyExistsException e) {
-                    throw new PackageException(zipName, -1, -1, "the archive holds " + entry.getName()
-                            + " twice (or under two spellings); nothing was unpacked", e);
+                    throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_DUPLICATE_SPELLING.with(entry.getName()), e);
                 } catch (ZipException e) {
-                    throw new PackageException(zipName, -1, -1, "the entry " + entry.getName()
-                            + " is damaged: " + e.getMessage(), e);
+                    throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ENTRY_DAMAGED.with(entry.getName(), e.getMessage()), e);
                 }
             }
         }
@@ -144,30 +139,31 @@ final class ZipUnpacker {
     private void checkLimits(String zipName, String entry, long written, long compressed, long total,
                              long archiveBytes) throws PackageException {
         if (written > limits.maxFileBytes()) {
-            throw new PackageException(zipName, -1, -1, "the entry " + entry + " unpacks to more than "
-                    + limits.maxFileBytes() + " bytes, the limit for one file; unpacking was stopped", null);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ENTRY_TOO_LARGE.with(entry, limits.maxFileBytes()), null);
         }
         if (total > limits.maxUncompressedBytes()) {
-            throw new PackageException(zipName, -1, -1, "the archive unpacks to more than "
-                    + limits.maxUncompressedBytes() + " bytes, the limit for a package; unpacking was stopped", null);
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_TOO_LARGE.with(limits.maxUncompressedBytes()), null);
         }
         if (written > ReadLimits.RATIO_CHECK_THRESHOLD_BYTES && written > limits.maxCompressionRatio() * compressed) {
-            throw bomb(zipName, "the entry " + entry, written, compressed);
+            throw bomb(zipName, entry, written, compressed);
         }
         if (total > ReadLimits.RATIO_CHECK_THRESHOLD_BYTES && total > limits.maxCompressionRatio() * archiveBytes) {
-            throw bomb(zipName, "the archive", total, archiveBytes);
+            throw bomb(zipName, null, total, archiveBytes);
         }
     }
 
-    private PackageException bomb(String zipName, String what, long inflated, long compressed) {
-        return new PackageException(zipName, -1, -1, String.format(Locale.ROOT,
-                "%s inflates more than %.0f times (%d bytes out of %d compressed): this looks like a zip bomb, "
-                        + "unpacking was stopped", what, limits.maxCompressionRatio(), inflated, compressed), null);
+    /** {@code entry} null: the archive as a whole inflates too much. */
+    private PackageException bomb(String zipName, Object entry, long inflated, long compressed) {
+        long ratio = Math.round(limits.maxCompressionRatio());
+        return new PackageException(zipName, -1, -1, entry == null
+                ? PackageRefusal.ZIP_BOMB.with(ratio, inflated, compressed)
+                : PackageRefusal.ZIP_BOMB_ENTRY.with(entry, ratio, inflated, compressed), null);
     }
 
     private PackageException tooManyEntries(String zipName, long entries) {
-        return new PackageException(zipName, -1, -1, "the archive has " + (entries == Long.MAX_VALUE ? "too many" : entries)
-                + " entries, more than the limit of " + limits.maxZipEntries() + "; nothing was unpacked", null);
+        return new PackageException(zipName, -1, -1, entries == Long.MAX_VALUE
+                ? PackageRefusal.ZIP_COUNTLESS_ENTRIES.with(limits.maxZipEntries())
+                : PackageRefusal.ZIP_TOO_MANY_ENTRIES.with(entries, limits.maxZipEntries()), null);
     }
 
     /** Where an entry goes; refuses names that would leave {@code root}. */
@@ -191,8 +187,7 @@ final class ZipUnpacker {
     }
 
     private static PackageException outside(String zipName, String name) {
-        return new PackageException(zipName, -1, -1, "the entry \"" + name + "\" points outside the folder it is "
-                + "unpacked into (an absolute path or ..); the archive was rejected", null);
+        return new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ENTRY_OUTSIDE.with(name), null);
     }
 
     /** Removes what an aborted unpack left; the folder is ours (created empty by the locator), links are not followed. */

@@ -23,6 +23,7 @@ import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageLocator;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
@@ -87,15 +88,16 @@ public class CatalogImporter {
             started = progress.start(sessionId, 0, NodeName.get(), clock.instant());
         } catch (RuntimeException e) {
             // why: the fence in the database (V3's one-running index) as a last resort; one line, no trace.
-            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE + " (" + RootCause.message(e) + ")",
+            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE.english() + " (" + RootCause.message(e) + ")",
                     ImportLauncher.ALREADY_RUNNING_MESSAGE);
         }
         if (started == ImportProgress.Start.ANOTHER_RUNNING) {
             // why: Redis lost the lock and two starts raced past the launcher's check; the loser ends here.
-            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE, ImportLauncher.ALREADY_RUNNING_MESSAGE);
+            return failBeforeStart(sessionId, ImportLauncher.ALREADY_RUNNING_MESSAGE.english(),
+                    ImportLauncher.ALREADY_RUNNING_MESSAGE);
         }
         if (started == ImportProgress.Start.NOT_PENDING) {
-            return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, "Session " + sessionId + " is not pending");
+            return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, ImportMessage.NOT_PENDING.with(sessionId).english());
         }
         java.nio.file.Path workDir = settings.workDir().resolve("session-" + sessionId);
         boolean dryRun = sessions.find(sessionId).map(ImportSession::isDryRun).orElse(false);
@@ -129,13 +131,16 @@ public class CatalogImporter {
             if (counter.cancelledBy() != null) {
                 return cancelAfterStart(sessionId, counter, ticker);
             }
-            if (e instanceof PackageException || e instanceof CatalogWriteRefused) {
-                return failAfterStart(sessionId, counter, ticker, e.getMessage(), null);
+            if (e instanceof PackageException refused) {
+                return failAfterStart(sessionId, counter, ticker, refused.text(), null);
+            }
+            if (e instanceof CatalogWriteRefused refused) {
+                return failAfterStart(sessionId, counter, ticker, refused.text(), null);
             }
             if (e instanceof SQLException sql) {
                 return failAfterStart(sessionId, counter, ticker, databaseMessage(sql), e);
             }
-            return failAfterStart(sessionId, counter, ticker, "The import stopped: " + e, e);
+            return failAfterStart(sessionId, counter, ticker, ImportMessage.STOPPED.with(e), e);
         } finally {
             deleteQuietly(workDir);
         }
@@ -262,13 +267,13 @@ public class CatalogImporter {
     }
 
     /** One log line (never a stack trace: nothing went wrong but a lost race), the plain message on the session. */
-    private Outcome failBeforeStart(long sessionId, String logLine, String message) {
+    private Outcome failBeforeStart(long sessionId, String logLine, Text message) {
         LOG.warning(() -> "Import " + sessionId + " not started: " + logLine);
         progress.fail(sessionId, message, ImportCounts.NONE, clock.instant());
-        return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, message);
+        return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, message.english());
     }
 
-    private Outcome failAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker, String message,
+    private Outcome failAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker, Text message,
                                    Exception e) {
         ImportRun run = counter.run();
         stopTicker(ticker);
@@ -280,9 +285,9 @@ public class CatalogImporter {
         }
         ImportCounts counts = run == null ? ImportCounts.NONE : run.counts();
         flushProgress(sessionId, counter);
-        String reason = message + " Nothing was changed in the catalog.";
+        Text reason = ImportMessage.NOTHING_CHANGED.with(message);
         progress.fail(sessionId, reason, counts, clock.instant());
-        return new Outcome(ImportStatus.FAILED, counts, reason);
+        return new Outcome(ImportStatus.FAILED, counts, reason.english());
     }
 
     private Outcome cancelAfterStart(long sessionId, ProgressCounter counter, ScheduledFuture<?> ticker) {
@@ -291,10 +296,10 @@ public class CatalogImporter {
         rollback();
         ImportCounts counts = run == null ? ImportCounts.NONE : run.counts();
         flushProgress(sessionId, counter);
-        String reason = "Cancelled by " + counter.cancelledBy() + ". Nothing was changed in the catalog.";
+        Text reason = ImportMessage.CANCELLED.with(counter.cancelledBy());
         LOG.info(() -> "Import " + sessionId + " cancelled by " + counter.cancelledBy() + " and rolled back");
         progress.cancel(sessionId, reason, counts, clock.instant());
-        return new Outcome(ImportStatus.CANCELLED, counts, reason);
+        return new Outcome(ImportStatus.CANCELLED, counts, reason.english());
     }
 
     private void rollback() {
@@ -307,9 +312,9 @@ public class CatalogImporter {
         }
     }
 
-    private static String databaseMessage(SQLException e) {
+    private static Text databaseMessage(SQLException e) {
         SQLException next = e.getNextException();
         String detail = next != null ? next.getMessage() : e.getMessage();
-        return "Database error (SQL state " + e.getSQLState() + "): " + detail + ".";
+        return ImportMessage.DATABASE_ERROR.with(e.getSQLState(), detail);
     }
 }

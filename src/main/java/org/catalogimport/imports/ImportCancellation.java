@@ -38,9 +38,12 @@ public class ImportCancellation {
                         update import_session
                            set status = 'CANCELLED', finished_at = now(), heartbeat_at = now(),
                                cancel_requested_by = ?1, cancel_requested_at = now(), version = version + 1,
-                               error_message = 'Cancelled by ' || ?1 || ' before it started.'
+                               error_message = 'Cancelled by ' || ?1 || ' before it started.',
+                               -- why the key beside the English text: the console shows it in the reader's language (V17)
+                               error_key = ?3, error_args = json_build_array(?1)::text
                          where id = ?2 and status = 'PENDING'""")
-                .setParameter(1, user).setParameter(2, sessionId).executeUpdate();
+                .setParameter(1, user).setParameter(2, sessionId)
+                .setParameter(3, ImportMessage.CANCELLED_BEFORE_START.key()).executeUpdate();
         if (cancelled == 1) {
             return result(Outcome.CANCELLED, sessionId);
         }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.imports.upload.PackageUploads;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.redis.RedissonImportLock;
 
@@ -46,12 +47,16 @@ public class ImportLauncher {
      * What a start says while another import runs, wherever that was found out: the Redis lock,
      * the RUNNING session in PostgreSQL, or the database fence (V3's one-running index).
      */
-    public static final String ALREADY_RUNNING_MESSAGE = "An import is already running in the cluster.";
+    public static final Text ALREADY_RUNNING_MESSAGE = ImportMessage.ALREADY_RUNNING.with();
 
     /** How a start request ended. */
     public enum Outcome { STARTED, ALREADY_RUNNING, UNAVAILABLE, NOT_STARTED }
 
-    public record StartResult(Outcome outcome, ImportSession session, String message) {
+    /** {@code text}: what to tell the person who asked, in their language; {@link #message()} in English. */
+    public record StartResult(Outcome outcome, ImportSession session, Text text) {
+        public String message() {
+            return text.english();
+        }
     }
 
     /** A console start of the configured import folder (kept for callers that need nothing else). */
@@ -70,7 +75,7 @@ public class ImportLauncher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Import not started: Redis is unavailable", e);
             return new StartResult(Outcome.UNAVAILABLE, null,
-                    "Redis is not available, so the cluster-wide import lock cannot be taken: " + RootCause.message(e));
+                    ImportMessage.REDIS_UNAVAILABLE.with(RootCause.message(e)));
         }
         if (held == null) {
             return new StartResult(Outcome.ALREADY_RUNNING, sessions.active().orElse(null), ALREADY_RUNNING_MESSAGE);
@@ -98,9 +103,9 @@ public class ImportLauncher {
             if (!Files.isDirectory(importDir)) {
                 held.release();
                 return new StartResult(Outcome.NOT_STARTED, null, request.packageDir() == null
-                        ? "The import folder " + importDir + " does not exist (CATALOG_IMPORT_DIR)."
-                        : "The package folder " + importDir + " does not exist"
-                        + (uploadId == null ? "." : " (upload " + uploadId + "): discard the upload or upload it again."));
+                        ? ImportMessage.IMPORT_FOLDER_MISSING.with(importDir)
+                        : uploadId == null ? ImportMessage.PACKAGE_FOLDER_MISSING.with(importDir)
+                        : ImportMessage.UPLOAD_FOLDER_MISSING.with(importDir, uploadId));
             }
             ImportSession fresh = new ImportSession(request.triggeredBy(), NodeName.get(), clock.instant())
                     .from(request.source(), request.sourceReference(), request.packageDir())
@@ -112,12 +117,12 @@ public class ImportLauncher {
             ImportSession session = sessions.save(request.dryRun() ? fresh.asDryRun() : fresh);
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session,
-                    (request.dryRun() ? "Check " : "Import ") + session.getId() + " started.");
+                    (request.dryRun() ? ImportMessage.CHECK_STARTED : ImportMessage.STARTED).with(session.getId()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Import not started", e);
             held.release();
             return new StartResult(Outcome.UNAVAILABLE, null,
-                    "The import could not be started: " + RootCause.message(e));
+                    ImportMessage.NOT_STARTED.with(RootCause.message(e)));
         }
     }
 

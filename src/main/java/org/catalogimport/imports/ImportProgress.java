@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.catalogimport.commerceml.ItemProblem;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
 /**
@@ -97,21 +98,25 @@ public class ImportProgress {
                 .executeUpdate() == 1;
     }
 
-    /** Stores problems of a session (kind, entity, Ид, file, line, reason), a few thousand rows per statement. */
+    /**
+     * Stores problems of a session (kind, entity, Ид, file, line, the reason in English and as a
+     * message key with its arguments), a few thousand rows per statement.
+     */
     public void recordProblems(long sessionId, List<ItemProblem> problems) {
         if (problems.isEmpty()) {
             return;
         }
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     insert into import_problem (session_id, kind, entity, item_id, file, line, reason)
-                     select ?, u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::bigint[], ?::text[])
-                         as u(kind, entity, item_id, file, line, reason)""")) {
+                     insert into import_problem (session_id, kind, entity, item_id, file, line, reason, reason_key, reason_args)
+                     select ?, u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::bigint[], ?::text[],
+                                               ?::varchar[], ?::text[])
+                         as u(kind, entity, item_id, file, line, reason, reason_key, reason_args)""")) {
             for (int from = 0; from < problems.size(); from += PROBLEMS_PER_INSERT) {
                 List<ItemProblem> chunk = problems.subList(from, Math.min(problems.size(), from + PROBLEMS_PER_INSERT));
                 int n = chunk.size();
                 String[] kind = new String[n], entity = new String[n], itemId = new String[n], file = new String[n],
-                        reason = new String[n];
+                        reason = new String[n], reasonKey = new String[n], reasonArgs = new String[n];
                 Long[] line = new Long[n];
                 for (int i = 0; i < n; i++) {
                     ItemProblem problem = chunk.get(i);
@@ -121,6 +126,8 @@ public class ImportProgress {
                     file[i] = problem.file();
                     line[i] = problem.line() > 0 ? problem.line() : null;
                     reason[i] = problem.reason();
+                    reasonKey[i] = problem.text().key();
+                    reasonArgs[i] = StoredText.args(problem.text());
                 }
                 insert.setLong(1, sessionId);
                 insert.setArray(2, connection.createArrayOf("varchar", kind));
@@ -129,6 +136,8 @@ public class ImportProgress {
                 insert.setArray(5, connection.createArrayOf("text", file));
                 insert.setArray(6, connection.createArrayOf("bigint", line));
                 insert.setArray(7, connection.createArrayOf("text", reason));
+                insert.setArray(8, connection.createArrayOf("varchar", reasonKey));
+                insert.setArray(9, connection.createArrayOf("text", reasonArgs));
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
@@ -163,24 +172,27 @@ public class ImportProgress {
         entityManager.createNativeQuery("select pg_cancel_backend(?1)").setParameter(1, pid).getSingleResult();
     }
 
-    public boolean cancel(long sessionId, String reason, ImportCounts counts, Instant now) {
+    public boolean cancel(long sessionId, Text reason, ImportCounts counts, Instant now) {
         return finish(sessionId, ImportStatus.CANCELLED, reason, counts, "{}", 0, null, now);
     }
 
-    public boolean fail(long sessionId, String reason, ImportCounts counts, Instant now) {
+    public boolean fail(long sessionId, Text reason, ImportCounts counts, Instant now) {
         return finish(sessionId, ImportStatus.FAILED, reason, counts, "{}", 0, null, now);
     }
 
-    private boolean finish(long sessionId, ImportStatus status, String reason, ImportCounts counts,
+    /** {@code reason}: why it failed or was cancelled, stored in English and as a key with arguments (V17). */
+    private boolean finish(long sessionId, ImportStatus status, Text reason, ImportCounts counts,
                            String entityCountsJson, long unreadItems, String censusJson, Instant now) {
         return entityManager.createNativeQuery("""
                         update import_session set status = ?1, error_message = ?2, processed_items = ?3,
                             skipped_items = ?4, warning_items = ?5, entity_counts = cast(?6 as jsonb), finished_at = ?7,
-                            heartbeat_at = ?7, unread_items = ?10, census = cast(?11 as jsonb),
-                            version = version + 1
+                            heartbeat_at = ?7, unread_items = ?12, census = cast(?13 as jsonb),
+                            version = version + 1, error_key = ?10, error_args = ?11
                         where id = ?8 and status in (?9)""")
                 .setParameter(1, status.name())
-                .setParameter(2, reason)
+                .setParameter(2, reason == null ? null : reason.english())
+                .setParameter(10, reason == null ? null : reason.key())
+                .setParameter(11, reason == null ? null : StoredText.args(reason))
                 .setParameter(3, counts.processed())
                 .setParameter(4, counts.skipped())
                 .setParameter(5, counts.warnings())
@@ -188,8 +200,8 @@ public class ImportProgress {
                 .setParameter(7, java.sql.Timestamp.from(now))
                 .setParameter(8, sessionId)
                 .setParameter(9, ImportStatus.allowedPrevious(status).stream().map(Enum::name).toList())
-                .setParameter(10, unreadItems)
-                .setParameter(11, censusJson)
+                .setParameter(12, unreadItems)
+                .setParameter(13, censusJson)
                 .executeUpdate() == 1;
     }
 

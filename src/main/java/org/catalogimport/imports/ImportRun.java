@@ -199,7 +199,7 @@ final class ImportRun implements CatalogVisitor {
         } catch (PackageException e) {
             put(queue, new ParseFailure(e));
         } catch (RuntimeException e) {
-            put(queue, new ParseFailure(new PackageException("The package could not be read: " + e, e)));
+            put(queue, new ParseFailure(new PackageException(ImportMessage.PACKAGE_UNREADABLE.with(e), e)));
         }
     }
 
@@ -363,7 +363,7 @@ final class ImportRun implements CatalogVisitor {
         Optional<Path> found = currentFile == null ? Optional.empty() : exchangePackage.picture(currentFile, image);
         if (found.isEmpty()) {
             problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
-                    "image file not found: " + image));
+                    ImportMessage.IMAGE_NOT_FOUND.with(image)));
             return;
         }
         mediaDir.ifPresent(media -> copyImage(product, image, found.get(), media));
@@ -373,7 +373,7 @@ final class ImportRun implements CatalogVisitor {
         Path target = media.resolve(image).normalize();
         if (!target.startsWith(media.normalize())) {
             problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
-                    "image path leaves the media folder: " + image));
+                    ImportMessage.IMAGE_OUTSIDE.with(image)));
             return;
         }
         try {
@@ -383,7 +383,7 @@ final class ImportRun implements CatalogVisitor {
             }
         } catch (IOException e) {
             problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
-                    "cannot copy image " + image + ": " + e.getMessage()));
+                    ImportMessage.IMAGE_NOT_COPIED.with(image, e.getMessage())));
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -68,6 +69,13 @@ public class ImportSession {
 
     @Column(name = "error_message")
     private String errorMessage;
+
+    /** The error as a message key and its JSON arguments (V17), written by SQL beside error_message; null before. */
+    @Column(name = "error_key", insertable = false, updatable = false)
+    private String errorKey;
+
+    @Column(name = "error_args", insertable = false, updatable = false)
+    private String errorArgs;
 
     @Column(name = "triggered_by", nullable = false, length = 100)
     private String triggeredBy;
@@ -278,6 +286,11 @@ public class ImportSession {
 
     public String getErrorMessage() {
         return errorMessage;
+    }
+
+    /** Why it failed or was cancelled, in {@code locale} (the English text for sessions from before V17). */
+    public String errorIn(Locale locale) {
+        return StoredText.shown(errorKey, errorArgs, errorMessage, locale);
     }
 
     public String getTriggeredBy() {

@@ -1,10 +1,13 @@
 package org.catalogimport.imports;
 
 import jakarta.ejb.Stateless;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads and stores import sessions. Transactions are the container's (one per call by default). */
 @Stateless
@@ -103,33 +106,41 @@ public class ImportSessions {
                 .getResultStream().findFirst();
     }
 
-    /** A problem of an import: skipped or warning, what, where, why. */
-    public record Problem(String kind, String entity, String itemId, String file, Long line, String reason) {
+    /**
+     * A problem of an import: skipped or warning, what, where, why ({@code reason} in English, and as
+     * a message key with its JSON arguments for the reader's language; no key before V17).
+     */
+    public record Problem(String kind, String entity, String itemId, String file, Long line, String reason,
+                          @JsonbTransient String reasonKey, @JsonbTransient String reasonArgs) {
         // why getters: Jakarta EL 5 (EE 10) reads bean properties, not record components; transient
         // for JSON-B, which would otherwise add every one of them to the API answer as "getKind"...
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public String getKind() {
             return kind;
         }
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public String getEntity() {
             return entity;
         }
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public String getItemId() {
             return itemId;
         }
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public String getFile() {
             return file;
         }
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public Long getLine() {
             return line;
         }
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public String getReason() {
             return reason;
+        }
+        /** The reason in {@code locale}: its key and arguments, or the English text of an older row. */
+        public String reasonIn(Locale locale) {
+            return StoredText.shown(reasonKey, reasonArgs, reason, locale);
         }
     }
 
@@ -137,18 +148,27 @@ public class ImportSessions {
     public List<Problem> problems(long sessionId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select kind, entity, item_id, file, line, reason from import_problem where session_id = ?1
+                        select kind, entity, item_id, file, line, reason, reason_key, reason_args
+                        from import_problem where session_id = ?1
                         order by kind, id""")
                 .setParameter(1, sessionId)
                 .setMaxResults(limit)
                 .getResultList();
-        return rows.stream().map(r -> new Problem((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
+        return rows.stream().map(ImportSessions::problem).toList();
     }
 
-    /** Filters of the problems list; null or blank means "any". */
-    public record ProblemFilter(String kind, String reasonContains, String fileContains) {
-        public static final ProblemFilter NONE = new ProblemFilter(null, null, null);
+    private static Problem problem(Object[] r) {
+        return new Problem((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7]);
+    }
+
+    /**
+     * Filters of the problems list; null or blank means "any". A reason matches when its English
+     * text or one of its arguments contains {@code reasonContains}, or when its message is one of
+     * {@code reasonKeys} (the messages whose wording in the reader's language contains it).
+     */
+    public record ProblemFilter(String kind, String reasonContains, Set<String> reasonKeys, String fileContains) {
+        public static final ProblemFilter NONE = new ProblemFilter(null, null, Set.of(), null);
     }
 
     /** Columns the problems list may sort by (a whitelist: the name goes into the query). */
@@ -174,18 +194,19 @@ public class ImportSessions {
                                      int first, int size) {
         String order = sort.column + (ascending ? " asc" : " desc") + " nulls last"
                 + (sort == ProblemSort.FILE ? ", line" + (ascending ? " asc" : " desc") : "") + ", id";
-        var query = entityManager.createNativeQuery("select kind, entity, item_id, file, line, reason from import_problem"
+        var query = entityManager.createNativeQuery("select kind, entity, item_id, file, line, reason, reason_key,"
+                + " reason_args from import_problem"
                 + " where session_id = ?1" + problemConditions(filter) + " order by " + order);
         bindProblemFilter(query.setParameter(1, sessionId), filter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setFirstResult(first).setMaxResults(size).getResultList();
-        return rows.stream().map(r -> new Problem((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5])).toList();
+        return rows.stream().map(ImportSessions::problem).toList();
     }
 
     private static String problemConditions(ProblemFilter filter) {
         return (present(filter.kind()) ? " and kind = ?2" : "")
-                + (present(filter.reasonContains()) ? " and reason ilike ?3 escape '\\'" : "")
+                + (present(filter.reasonContains()) ? " and (reason ilike ?3 escape '\\' or reason_args ilike ?3 escape '\\'"
+                        + (filter.reasonKeys().isEmpty() ? "" : " or reason_key in (?5)") + ")" : "")
                 + (present(filter.fileContains()) ? " and file ilike ?4 escape '\\'" : "");
     }
 
@@ -195,6 +216,9 @@ public class ImportSessions {
         }
         if (present(filter.reasonContains())) {
             query.setParameter(3, contains(filter.reasonContains()));
+            if (!filter.reasonKeys().isEmpty()) {
+                query.setParameter(5, List.copyOf(filter.reasonKeys()));
+            }
         }
         if (present(filter.fileContains())) {
             query.setParameter(4, contains(filter.fileContains()));

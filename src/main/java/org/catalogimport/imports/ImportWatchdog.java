@@ -54,10 +54,15 @@ public class ImportWatchdog {
                            set status = 'FAILED', finished_at = now(), version = version + 1,
                                error_message = 'Node ' || coalesce(node, '?') || ' stopped reporting at '
                                    || to_char(heartbeat_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC;'
-                                   || ' the import was abandoned and nothing of it was saved.'
+                                   || ' the import was abandoned and nothing of it was saved.',
+                               -- why the key beside the English text: the console shows it in the reader's language (V17)
+                               error_key = ?2,
+                               error_args = json_build_array(coalesce(node, '?'),
+                                   to_char(heartbeat_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'))::text
                          where status in ('PENDING', 'RUNNING')
                            and heartbeat_at < now() - make_interval(secs => ?1)""")
                 .setParameter(1, heartbeatTimeoutSeconds)
+                .setParameter(2, ImportMessage.NODE_STOPPED.key())
                 .executeUpdate();
         if (failed > 0) {
             LOG.warning(() -> "Watchdog failed " + failed + " import session(s) whose node stopped reporting");

@@ -30,7 +30,7 @@ public class ImportWorker {
             importer.importPackage(sessionId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + sessionId + " ended with an unexpected error", e);
-            progress.fail(sessionId, "The import stopped unexpectedly: " + e, ImportCounts.NONE, java.time.Instant.now());
+            progress.fail(sessionId, ImportMessage.STOPPED_UNEXPECTEDLY.with(e), ImportCounts.NONE, java.time.Instant.now());
         } finally {
             // why here: after importPackage returns, its JTA transaction has committed or rolled back.
             try {

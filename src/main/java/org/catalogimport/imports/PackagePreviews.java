@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageInspector;
 import org.catalogimport.commerceml.PackagePreview;
+import org.catalogimport.commerceml.Text;
 
 /**
  * What the next "Start import" would read (the console's package panel and start confirmation, and
@@ -28,7 +29,7 @@ public class PackagePreviews {
     static final Duration RECHECK = Duration.ofSeconds(5);
 
     /** The preview, or why there is none (no folder, nothing readable). */
-    public record Current(Optional<PackagePreview> preview, String problem, Optional<Long> importedBy) {
+    public record Current(Optional<PackagePreview> preview, Text problem, Optional<Long> importedBy) {
     }
 
     @Inject
@@ -42,7 +43,7 @@ public class PackagePreviews {
     private String listing;
     private Instant listedAt = Instant.EPOCH;
     private Optional<PackagePreview> preview = Optional.empty();
-    private String problem;
+    private Text problem;
     private Current current;
     private Instant currentAt = Instant.EPOCH;
 
@@ -96,7 +97,7 @@ public class PackagePreviews {
             problem = null;
         } catch (PackageException e) {
             preview = Optional.empty();
-            problem = e.getMessage();
+            problem = e.text();
         }
         return preview;
     }

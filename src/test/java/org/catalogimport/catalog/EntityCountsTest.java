@@ -36,9 +36,9 @@ class EntityCountsTest {
         counts.read(CatalogEntity.OFFERS, 213);
         counts.written(CatalogEntity.OFFERS, 213, 0, 213);
 
-        String message = counts.imbalance().orElseThrow();
+        String message = counts.imbalance().orElseThrow().english();
 
-        assertTrue(message.startsWith("The import's accounting does not add up for stock: read 3,408, but new 0"
+        assertTrue(message.startsWith("The import's accounting does not add up for Stock: read 3,408, but new 0"
                 + " + updated 0 + unchanged 0 + merged 0 + skipped 0 = 0."), message);
     }
 }

@@ -472,10 +472,10 @@ class CommerceMlReaderTest {
 
         // Then the bad price and stock rows are problems, and everything else arrived
         assertEquals(List.of(
-                new ItemProblem(ItemProblem.Kind.SKIPPED, CatalogEntity.PRICES, "prod-1", "prices.xml", 8, "the price of type pt-2 is not a number (\"сто рублей\"); that price was skipped"),
-                new ItemProblem(ItemProblem.Kind.SKIPPED, CatalogEntity.STOCK, "prod-1", "prices.xml", 10, "the stock in warehouse wh-1 is not a number (\"много\"); that stock entry was skipped"),
-                new ItemProblem(ItemProblem.Kind.WARNING, CatalogEntity.OFFERS, "prod-2", "prices.xml", 12, "the total quantity (Количество) is not a number (\"нет\"); it was left unset")),
-                seen.problems);
+                RecordingVisitor.line(ItemProblem.Kind.SKIPPED, CatalogEntity.PRICES, "prod-1", "prices.xml", 8, "the price of type pt-2 is not a number (\"сто рублей\"); that price was skipped"),
+                RecordingVisitor.line(ItemProblem.Kind.SKIPPED, CatalogEntity.STOCK, "prod-1", "prices.xml", 10, "the stock in warehouse wh-1 is not a number (\"много\"); that stock entry was skipped"),
+                RecordingVisitor.line(ItemProblem.Kind.WARNING, CatalogEntity.OFFERS, "prod-2", "prices.xml", 12, "the total quantity (Количество) is not a number (\"нет\"); it was left unset")),
+                seen.problemLines());
         assertEquals(List.of(new PriceRecord("pt-1", new BigDecimal("100"), null, null, null)), seen.offer("prod-1").prices());
         assertEquals(List.of(), seen.offer("prod-1").stock());
         assertEquals(new BigDecimal("200"), seen.offer("prod-2").prices().get(0).pricePerUnit());

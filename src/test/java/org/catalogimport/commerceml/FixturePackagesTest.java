@@ -234,8 +234,8 @@ class FixturePackagesTest {
         assertEquals(17, seen.units.size());
         assertEquals(15, new CommerceMlReader().countItems(pkg));
         // units.xml line 85: a unit whose Ид and Код are blanks
-        assertEquals(List.of(new ItemProblem(ItemProblem.Kind.SKIPPED, CatalogEntity.UNITS, null, "units/units.xml", 85,
-                "a unit (ЕдиницаИзмерения) \"ед\" has neither Код nor Ид; it was skipped")), seen.problems);
+        assertEquals(List.of(RecordingVisitor.line(ItemProblem.Kind.SKIPPED, CatalogEntity.UNITS, null, "units/units.xml", 85,
+                "a unit (ЕдиницаИзмерения) \"ед\" has neither Код nor Ид; it was skipped")), seen.problemLines());
         assertTrue(seen.sections.stream().allMatch(SectionInfo::containsOnlyChanges), "3.1 says true even in full exports");
         assertEquals(Set.of("916c4658-6e57-4468-91e7-60d53e352890", "#916c4658-6e57-4468-91e7-60d53e352890"),
                 seen.sections.stream().map(SectionInfo::id).collect(Collectors.toSet()));

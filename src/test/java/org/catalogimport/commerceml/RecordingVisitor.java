@@ -145,4 +145,14 @@ final class RecordingVisitor implements CatalogVisitor {
     public void census(FileCensus census) {
         censuses.add(census);
     }
+
+    /** The problems as lines: kind, entity, Ид, file:line and the English reason. */
+    List<String> problemLines() {
+        return problems.stream().map(p -> line(p.kind(), p.entity(), p.itemId(), p.file(), p.line(), p.reason())).toList();
+    }
+
+    /** One problem as {@link #problemLines()} writes it. */
+    static String line(ItemProblem.Kind kind, CatalogEntity entity, String itemId, String file, long line, String reason) {
+        return kind + " " + entity + " " + itemId + " " + file + ":" + line + " " + reason;
+    }
 }

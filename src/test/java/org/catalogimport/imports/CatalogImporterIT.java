@@ -179,9 +179,11 @@ class CatalogImporterIT {
         assertEquals(1, session.getWarningItems());
         assertEquals(List.of(
                 new ImportSessions.Problem("SKIPPED", "offers", "it-problems-ghost#v", "offers.xml", 5L,
-                        "the offer was skipped, with its 1 price(s) and 0 stock row(s): its product it-problems-ghost is not in the catalog"),
+                        "the offer was skipped, with its 1 price(s) and 0 stock row(s): its product it-problems-ghost is not in the catalog",
+                        "problem.offer.withoutProduct", "[\"1\",\"0\",\"it-problems-ghost\"]"),
                 new ImportSessions.Problem("WARNING", "products", "it-problems-no-group", "import.xml", 5L,
-                        "the group it-problems-no-group is not in the catalog; 1 product(s) refer to it and were stored with the reference kept")),
+                        "the group it-problems-no-group is not in the catalog; 1 product(s) refer to it and were stored with the reference kept",
+                        "problem.product.groupUnknown", "[\"it-problems-no-group\",\"1\"]")),
                 sessions.problems(id, 10));
         String report = sessions.entityCountsJson(id);
         jakarta.json.JsonObject offers = jakarta.json.Json.createReader(new java.io.StringReader(report)).readObject()

@@ -34,6 +34,24 @@ public final class SwappedImportFolder implements AutoCloseable {
         return new SwappedImportFolder(importDir, other, parked);
     }
 
+    /** The package {@code writer} writes into a folder of its own, in place of the usual one until closed. */
+    public static SwappedImportFolder withPackage(String name, PackageWriter writer) throws IOException {
+        Path importDir = IntegrationTestSettings.importDir();
+        Path other = importDir.resolveSibling("it-import-" + name);
+        if (!Files.isDirectory(other)) {
+            writer.write(other);
+        }
+        Path parked = importDir.resolveSibling("it-import-parked-" + name);
+        Files.move(importDir, parked);
+        Files.move(other, importDir);
+        return new SwappedImportFolder(importDir, other, parked);
+    }
+
+    /** Writes a package into a folder. */
+    public interface PackageWriter {
+        void write(Path dir) throws IOException;
+    }
+
     @Override
     public void close() throws IOException {
         Files.move(importDir, other);

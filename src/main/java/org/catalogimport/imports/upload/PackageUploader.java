@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackagePreview;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.commerceml.UploadedPackageCheck;
 import org.catalogimport.imports.ImportSettings;
 
@@ -42,7 +43,10 @@ public class PackageUploader {
         InputStream open() throws IOException;
     }
 
-    /** Why an upload was refused: a message key of the console's bundle and its arguments. */
+    /**
+     * Why an upload was refused: a message key of the console's bundle and its arguments; an
+     * argument that is a {@link Text} (a size, the check's reason) is read in the reader's language.
+     */
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
         private final String key;
@@ -87,7 +91,7 @@ public class PackageUploader {
             try {
                 name = UploadedPackageCheck.safeName(file.name());
             } catch (PackageException e) {
-                throw new Refused("upload.refused.check", e.getMessage());
+                throw new Refused("upload.refused.check", e.text());
             }
             if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw new Refused("upload.refused.twice", name);
@@ -115,7 +119,7 @@ public class PackageUploader {
         } catch (PackageException e) {
             delete(folder);
             LOG.info(() -> "Upload by " + user + " refused: " + e.getMessage());
-            throw new Refused("upload.refused.check", e.getMessage());
+            throw new Refused("upload.refused.check", e.text());
         } catch (IOException | RuntimeException e) {
             delete(folder);
             LOG.log(Level.WARNING, "Upload by " + user + " could not be stored", e);
@@ -168,7 +172,7 @@ public class PackageUploader {
         }
     }
 
-    private static String mebibytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+    private static Text mebibytes(long bytes) {
+        return Text.mebibytes(bytes);
     }
 }

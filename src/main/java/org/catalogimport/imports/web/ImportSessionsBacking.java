@@ -109,7 +109,7 @@ public class ImportSessionsBacking implements Serializable {
                         result.session().getId());
             }
             case ALREADY_RUNNING -> message(FacesMessage.SEVERITY_WARN, "imports.alreadyRunning");
-            default -> message(FacesMessage.SEVERITY_ERROR, "imports.startFailed", result.message());
+            default -> message(FacesMessage.SEVERITY_ERROR, "imports.startFailed", result.text().in(SessionFormat.locale()));
         }
     }
 
@@ -132,9 +132,11 @@ public class ImportSessionsBacking implements Serializable {
             } else if (finished.getStatus() == ImportStatus.COMPLETED) {
                 message(FacesMessage.SEVERITY_INFO, "imports.completed", finished.getId(), finished.getProcessedItems());
             } else if (finished.getStatus() == ImportStatus.CANCELLED) {
-                message(FacesMessage.SEVERITY_INFO, "imports.cancelledMessage", finished.getId(), finished.getErrorMessage());
+                message(FacesMessage.SEVERITY_INFO, "imports.cancelledMessage", finished.getId(),
+                        finished.errorIn(SessionFormat.locale()));
             } else {
-                message(FacesMessage.SEVERITY_ERROR, "imports.failed", finished.getId(), finished.getErrorMessage());
+                message(FacesMessage.SEVERITY_ERROR, "imports.failed", finished.getId(),
+                        finished.errorIn(SessionFormat.locale()));
             }
         });
         if (watchedSessionId == null) {
@@ -192,9 +194,9 @@ public class ImportSessionsBacking implements Serializable {
         return String.join(", ", values);
     }
 
-    /** Megabytes with one decimal, for the package panel. */
+    /** Megabytes with one decimal, for the package panel: "1.2" in English, "1,2" in Russian. */
     public String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+        return String.format(SessionFormat.locale(), "%.1f", bytes / 1e6);
     }
 
     /** The status filter's options: every status, and "completed with problems" next to "completed". */

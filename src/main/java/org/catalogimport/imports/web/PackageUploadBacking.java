@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.upload.PackageUpload;
 import org.catalogimport.imports.upload.PackageUploader;
@@ -115,8 +116,9 @@ public class PackageUploadBacking {
 
     /** "up to 2048 MiB per file, 4096 MiB in all", for the form's hint. */
     public String getLimits() {
-        return MessageFormat.format(text("upload.limits"), mebibytes(settings.maxFileBytes()),
-                mebibytes(settings.maxTotalBytes()));
+        Locale locale = SessionFormat.locale();
+        return MessageFormat.format(text("upload.limits"), Text.mebibytes(settings.maxFileBytes()).in(locale),
+                Text.mebibytes(settings.maxTotalBytes()).in(locale));
     }
 
     public UploadedFiles getFiles() {
@@ -127,14 +129,19 @@ public class PackageUploadBacking {
         this.files = files;
     }
 
-    private static String mebibytes(long bytes) {
-        return String.format(Locale.ROOT, "%d MiB", bytes >> 20);
-    }
-
-    /** The upload form's own messages stay on the page (the growl fades after 8 s). */
+    /**
+     * The upload form's own messages stay on the page (the growl fades after 8 s); an argument that
+     * is a {@link Text} (a size, a refusal's reason) is written in the page's language.
+     */
     private static void message(String clientId, FacesMessage.Severity severity, String key, Object... arguments) {
+        Object[] shown = arguments.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Text text) {
+                shown[i] = text.in(SessionFormat.locale());
+            }
+        }
         FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(severity, MessageFormat.format(text(key), arguments), null));
+                new FacesMessage(severity, MessageFormat.format(text(key), shown), null));
     }
 
     private static String text(String key) {

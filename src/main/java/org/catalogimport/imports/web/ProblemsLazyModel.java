@@ -1,6 +1,8 @@
 package org.catalogimport.imports.web;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportSessions.Problem;
@@ -22,15 +24,18 @@ public class ProblemsLazyModel extends LazyDataModel<Problem> {
     private final ImportSessions sessions;
     private final long sessionId;
     private final long unfilteredCount;
+    private final Locale locale;
 
     /**
      * @param unfilteredCount the session's problem count when it is final (skipped + warnings), or -1
      *                        while it runs: then problems are counted in SQL
+     * @param locale          the page's language: a reason filter also finds the messages worded so in it
      */
-    public ProblemsLazyModel(ImportSessions sessions, long sessionId, long unfilteredCount) {
+    public ProblemsLazyModel(ImportSessions sessions, long sessionId, long unfilteredCount, Locale locale) {
         this.sessions = sessions;
         this.sessionId = sessionId;
         this.unfilteredCount = unfilteredCount;
+        this.locale = locale;
     }
 
     @Override
@@ -62,8 +67,10 @@ public class ProblemsLazyModel extends LazyDataModel<Problem> {
         return null;
     }
 
-    private static ProblemFilter filter(Map<String, FilterMeta> filterBy) {
-        ProblemFilter filter = new ProblemFilter(value(filterBy, "kind"), value(filterBy, "reason"), value(filterBy, "file"));
+    private ProblemFilter filter(Map<String, FilterMeta> filterBy) {
+        String reason = value(filterBy, "reason");
+        ProblemFilter filter = new ProblemFilter(value(filterBy, "kind"), reason,
+                reason == null ? Set.of() : ProblemWording.keysContaining(reason, locale), value(filterBy, "file"));
         return filter.kind() == null && filter.reasonContains() == null && filter.fileContains() == null
                 ? ProblemFilter.NONE : filter;
     }

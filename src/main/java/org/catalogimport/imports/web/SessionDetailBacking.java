@@ -55,7 +55,7 @@ public class SessionDetailBacking implements Serializable {
         // why only COMPLETED: its counts are written with the last problems in one transaction; a
         // failed or cancelled session's counts may lag its last stored problems by a tick.
         problems = new ProblemsLazyModel(sessions, id,
-                session.getStatus() == ImportStatus.COMPLETED ? session.getProblemCount() : -1);
+                session.getStatus() == ImportStatus.COMPLETED ? session.getProblemCount() : -1, SessionFormat.locale());
         upload = session.getUploadId() == null ? null : uploads.find(session.getUploadId()).orElse(null);
         if (session.getSource() == org.catalogimport.imports.ImportSource.EXCHANGE) {
             receivedFiles = exchanges.filesOf(id);

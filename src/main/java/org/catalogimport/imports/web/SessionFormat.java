@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ResourceBundle;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.imports.ImportSession;
+import org.catalogimport.imports.ImportSessions;
 
 /**
  * How the console writes a session's facts, the same on every page: its status (with "completed
@@ -75,6 +78,25 @@ public class SessionFormat {
         seconds = Math.max(0, seconds);
         return seconds < 60 ? seconds + " " + secondsUnit
                 : (seconds / 60) + " " + minutesUnit + " " + (seconds % 60) + " " + secondsUnit;
+    }
+
+    /** A problem's reason in the page's language (the stored English text for problems from before V17). */
+    public String reason(ImportSessions.Problem problem) {
+        return problem.reasonIn(locale());
+    }
+
+    /** Why a session failed or was cancelled, in the page's language. */
+    public String error(ImportSession session) {
+        return session.errorIn(locale());
+    }
+
+    /** A message of the engine (a package refusal, a start refusal) in the page's language; "" for none. */
+    public String text(Text text) {
+        return text == null ? "" : text.in(locale());
+    }
+
+    static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
     private static ResourceBundle bundle() {

@@ -217,11 +217,15 @@ class PackageUploadIT {
         assertTrue(uploadMessage().startsWith("Refused, nothing stored: escaping.zip: the entry \"../../evil.xml\" points"
                 + " outside the folder"), uploadMessage());
         upload(tooLarge);
-        assertEquals("Refused, nothing stored: huge.xml is 9.0 MiB, more than the limit of 8.0 MiB per file.", uploadMessage());
+        assertEquals("Refused, nothing stored: huge.xml is 9 MiB, more than the limit of 8 MiB per file.", uploadMessage());
         browser.findElement(By.id("account:ru")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:send")));
         upload(tooLarge);
-        assertEquals("Отклонено, ничего не сохранено: huge.xml занимает 9.0 MiB, больше предела 8.0 MiB на файл.", uploadMessage());
+        assertEquals("Отклонено, ничего не сохранено: huge.xml занимает 9 МиБ, больше предела 8 МиБ на файл.", uploadMessage());
+        // and the check's own reason is Russian too
+        upload(escaping);
+        assertEquals("Отклонено, ничего не сохранено: escaping.zip: файл «../../evil.xml» в архиве ведёт за пределы"
+                + " папки распаковки (абсолютный путь или ..); архив отклонён", uploadMessage());
         browser.findElement(By.id("account:en")).click();
 
         // and nothing was stored: no row, no folder, no upload in the package panel
