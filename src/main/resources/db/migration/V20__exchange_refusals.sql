@@ -9,7 +9,9 @@ CREATE TABLE exchange_refusal (
     user_name    VARCHAR(100),
     mode         VARCHAR(32),
     kind         VARCHAR(32)  NOT NULL,
-    reason       TEXT         NOT NULL,
+    reason       TEXT         NOT NULL,                 -- in English, for logs and the API
+    reason_key   VARCHAR(100),                          -- the message key and its arguments (JSON array),
+    reason_args  TEXT,                                  -- for the page in the reader's language (as V17)
     exchange_id  BIGINT REFERENCES exchange (id) ON DELETE SET NULL
 );
 CREATE INDEX exchange_refusal_at_idx ON exchange_refusal (at DESC);

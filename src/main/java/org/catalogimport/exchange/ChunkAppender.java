@@ -54,8 +54,8 @@ public final class ChunkAppender {
         long start = restart ? 0 : existing;
         long usable = Files.getFileStore(file.getParent()).getUsableSpace();
         if (usable - head.length < limits.minFreeBytes()) {
-            throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, "Not enough free disk space for " + name + ": " + usable / (1024 * 1024)
-                    + " MB left, at least " + limits.minFreeBytes() / (1024 * 1024) + " MB must stay free.");
+            throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, ExchangeMessage.DISK_LOW.with(name,
+                    usable / (1024 * 1024), limits.minFreeBytes() / (1024 * 1024)));
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             if (restart) {
@@ -80,7 +80,7 @@ public final class ChunkAppender {
             } catch (ExchangeRefused | IOException e) {
                 channel.truncate(start);
                 if (e instanceof IOException io && isDiskFull(io)) {
-                    throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, "The disk is full: " + name + " could not be stored (" + io.getMessage() + ").");
+                    throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, ExchangeMessage.DISK_FULL.with(name, io.getMessage()));
                 }
                 throw e;
             }
@@ -90,12 +90,11 @@ public final class ChunkAppender {
 
     private void checkLimits(String name, long fileSize, long exchangeSize) {
         if (fileSize > limits.maxFileBytes()) {
-            throw new ExchangeRefused(ExchangeRefused.Kind.TOO_LARGE, "The file " + name + " is larger than the limit of " + limits.maxFileBytes()
-                    + " bytes per file (catalog.exchange.max-file-bytes).");
+            throw new ExchangeRefused(ExchangeRefused.Kind.TOO_LARGE, ExchangeMessage.FILE_TOO_LARGE.with(name, limits.maxFileBytes()));
         }
         if (exchangeSize > limits.maxExchangeBytes()) {
-            throw new ExchangeRefused(ExchangeRefused.Kind.TOO_LARGE, "The exchange's files are larger than the limit of " + limits.maxExchangeBytes()
-                    + " bytes per exchange (catalog.exchange.max-exchange-bytes); " + name + " was not stored.");
+            throw new ExchangeRefused(ExchangeRefused.Kind.TOO_LARGE,
+                    ExchangeMessage.EXCHANGE_TOO_LARGE.with(limits.maxExchangeBytes(), name));
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.imports.CensusJson;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportRequest;
@@ -73,8 +74,7 @@ public class ExchangeImports {
             batch = earlierBatchOf(name, files, store.batches(exchange.id()));
         }
         if (batch.isEmpty()) {
-            return ExchangeAnswer.failure("The file " + name.relative() + " was not received in this exchange: "
-                    + "send it with mode=file before mode=import.");
+            return ExchangeAnswer.failure(settings.say(ExchangeMessage.NOT_RECEIVED.with(name.relative())));
         }
         return outcome(exchange, batch.get(), console);
     }
@@ -95,7 +95,7 @@ public class ExchangeImports {
         while (true) {
             Optional<ImportSession> session = sessions.find(sessionId);
             if (session.isEmpty()) {
-                return ExchangeAnswer.failure("Import " + sessionId + " of these files is no longer in the history.");
+                return ExchangeAnswer.failure(settings.say(ExchangeMessage.NOT_IN_HISTORY.with(sessionId)));
             }
             ExchangeAnswer answer = answerFor(session.get(), console);
             if (answer.status() != ExchangeAnswer.Status.PROGRESS) {
@@ -143,7 +143,7 @@ public class ExchangeImports {
             if (current.isPresent() && current.get().sessionId() != null) {
                 return new StartAttempt(current.get().sessionId(), null);
             }
-            return new StartAttempt(null, ExchangeAnswer.progress("starting the import of the received files"));
+            return new StartAttempt(null, ExchangeAnswer.progress(settings.say(ExchangeMessage.STARTING.with())));
         }
         ImportLauncher.StartResult result;
         try {
@@ -163,15 +163,14 @@ public class ExchangeImports {
             case ALREADY_RUNNING -> {
                 store.releaseClaim(batch.id());
                 ImportSession running = result.session();
-                String holder = running == null ? "another import"
-                        : "import " + running.getId() + " started by " + running.getTriggeredBy();
+                Text holder = running == null ? ExchangeMessage.WAITING_FOR_ANOTHER.with()
+                        : ExchangeMessage.WAITING_FOR_IMPORT.with(running.getId(), running.getTriggeredBy());
                 if (Duration.between(batch.createdAt(), now).compareTo(settings.lockWait()) > 0) {
-                    String message = "Waited " + settings.lockWait().toMinutes() + " min for " + holder
-                            + " to end; these files were not imported. Run the exchange again.";
+                    String message = settings.say(ExchangeMessage.WAITED.with(settings.lockWait().toMinutes()));
                     store.refuse(batch.id(), message);
                     return new StartAttempt(null, ExchangeAnswer.failure(message));
                 }
-                return new StartAttempt(null, ExchangeAnswer.progress("waiting for " + holder));
+                return new StartAttempt(null, ExchangeAnswer.progress(settings.say(holder)));
             }
             default -> {
                 store.releaseClaim(batch.id());
@@ -184,15 +183,16 @@ public class ExchangeImports {
     private ExchangeAnswer answerFor(ImportSession session, String console) {
         ImportStatus status = session.getStatus();
         return switch (status) {
-            case PENDING, RUNNING -> ExchangeAnswer.progress(session.getProcessedItems() + "/" + session.getTotalItems()
-                    + " items… (import " + session.getId() + ")");
+            case PENDING, RUNNING -> ExchangeAnswer.progress(settings.say(ExchangeMessage.PROGRESS.with(
+                    session.getProcessedItems(), session.getTotalItems(), session.getId())));
             case COMPLETED -> settings.answers().completed(ImportAnswers.Completed.of(session),
                     session.getUnreadItems() > 0 ? CensusJson.unread(sessions.censusJson(session.getId())) : List.of(),
                     console + "/admin/session.xhtml?id=" + session.getId());
-            case FAILED -> ExchangeAnswer.failure("Import " + session.getId() + " failed: " + session.getErrorMessage());
-            case CANCELLED -> ExchangeAnswer.failure("Import " + session.getId() + " was cancelled"
-                    + (session.getCancelRequestedBy() == null ? "" : " by " + session.getCancelRequestedBy())
-                    + "; the catalog is unchanged.");
+            case FAILED -> ExchangeAnswer.failure(settings.say(ExchangeMessage.FAILED.with(session.getId(),
+                    session.errorIn(settings.language()))));
+            case CANCELLED -> ExchangeAnswer.failure(settings.say(session.getCancelRequestedBy() == null
+                    ? ExchangeMessage.CANCELLED.with(session.getId())
+                    : ExchangeMessage.CANCELLED_BY.with(session.getId(), session.getCancelRequestedBy())));
         };
     }
 

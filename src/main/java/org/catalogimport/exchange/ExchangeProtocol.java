@@ -45,15 +45,14 @@ public class ExchangeProtocol {
 
     public Reply handle(HttpServletRequest request, ExchangeRequest query) throws IOException {
         if (!query.isSale() && !"catalog".equals(query.type())) {
-            return Reply.of(ExchangeAnswer.failure("Unknown exchange type '" + query.type() + "': catalog or sale."));
+            return Reply.of(ExchangeAnswer.failure(settings.say(ExchangeMessage.UNKNOWN_TYPE.with(query.type()))));
         }
         if ("checkauth".equals(query.mode())) {
             return checkauth(request, query);
         }
         Optional<ExchangeSignIn.Caller> caller = signIn.caller(request, query);
         if (caller.isEmpty()) {
-            throw new ExchangeRefused(ExchangeRefused.Kind.NOT_SIGNED_IN, "Not signed in: call mode=checkauth first (the"
-                    + " exchange's cookie or sessid was not recognised, or it has expired).");
+            throw new ExchangeRefused(ExchangeRefused.Kind.NOT_SIGNED_IN, ExchangeMessage.NOT_SIGNED_IN.with());
         }
         ExchangeStore.Exchange exchange = caller.get().exchange();
         boolean complete = "complete".equals(query.mode()) || (query.isSale() && "success".equals(query.mode()));
@@ -80,7 +79,7 @@ public class ExchangeProtocol {
     private Reply checkauth(HttpServletRequest request, ExchangeRequest query) {
         Optional<ExchangeSignIn.SignedIn> signedIn = signIn.checkauth(request, query.isSale() ? "sale" : "catalog");
         if (signedIn.isEmpty()) {
-            return new Reply(ExchangeAnswer.failure("Sign in with HTTP Basic credentials of the exchange user."),
+            return new Reply(ExchangeAnswer.failure(settings.say(ExchangeMessage.SIGN_IN.with())),
                     null, true, null);
         }
         String token = signedIn.get().token();
@@ -123,8 +122,7 @@ public class ExchangeProtocol {
                 // why: Payara does not hand a GET's body to the servlet; the part would be stored as
                 // nothing and answered success, and 1C would never learn that its file is broken.
                 body.transferTo(OutputStream.nullOutputStream());
-                throw new ExchangeRefused("The part of " + name.relative() + " came with GET, whose body ("
-                        + declared + " bytes) this server does not read: send mode=file with POST.");
+                throw new ExchangeRefused(ExchangeMessage.PART_BY_GET.with(name.relative(), declared));
             }
             ExchangeFolders folders = new ExchangeFolders(settings.dir());
             ChunkAppender.Appended appended = new ChunkAppender(settings.limits()).append(
@@ -135,7 +133,7 @@ public class ExchangeProtocol {
         }
     }
 
-    private static ExchangeAnswer unknownMode(ExchangeRequest query) {
-        return ExchangeAnswer.failure("Unknown mode '" + query.mode() + "' for type=" + query.type() + ".");
+    private ExchangeAnswer unknownMode(ExchangeRequest query) {
+        return ExchangeAnswer.failure(settings.say(ExchangeMessage.UNKNOWN_MODE.with(query.mode(), query.type())));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.catalogimport.imports.StoredText;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 
@@ -33,7 +34,13 @@ public class ExchangeRefusals {
     private static final Logger LOG = Logger.getLogger(ExchangeRefusals.class.getName());
 
     /** One refused call. */
-    public record Refusal(Instant at, String address, String user, String mode, ExchangeRefused.Kind kind, String reason) {
+    public record Refusal(Instant at, String address, String user, String mode, ExchangeRefused.Kind kind, String reason,
+                          String reasonKey, String reasonArgs) {
+
+        /** The reason in {@code locale} (English when it was recorded in English only). */
+        public String reasonIn(Locale locale) {
+            return StoredText.shown(reasonKey, reasonArgs, reason, locale);
+        }
 
         // why getters: Jakarta EL 5 (EE 10) reads bean properties, not record components.
         public Instant getAt() {
@@ -70,7 +77,8 @@ public class ExchangeRefusals {
                 + (user == null ? "" : " (user '" + user + "')") + ": " + refused.kind() + ": " + refused.getMessage());
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_refusal"
-                     + " (at, address, user_name, mode, kind, reason, exchange_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                     + " (at, address, user_name, mode, kind, reason, exchange_id, reason_key, reason_args)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setTimestamp(1, Timestamp.from(clock.instant()));
             insert.setString(2, truncate(address, 100));
             insert.setString(3, truncate(user, 100));
@@ -78,6 +86,8 @@ public class ExchangeRefusals {
             insert.setString(5, refused.kind().name());
             insert.setString(6, refused.getMessage());
             insert.setObject(7, exchangeId);
+            insert.setString(8, refused.text() == null ? null : refused.text().key());
+            insert.setString(9, refused.text() == null ? null : StoredText.args(refused.text()));
             insert.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "The refusal could not be recorded", e);
@@ -87,14 +97,15 @@ public class ExchangeRefusals {
     /** The newest {@code limit} refusals, newest first. */
     public List<Refusal> recent(int limit) {
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT at, address, user_name, mode, kind, reason"
-                     + " FROM exchange_refusal ORDER BY at DESC, id DESC LIMIT ?")) {
+             PreparedStatement select = connection.prepareStatement("SELECT at, address, user_name, mode, kind, reason,"
+                     + " reason_key, reason_args FROM exchange_refusal ORDER BY at DESC, id DESC LIMIT ?")) {
             select.setInt(1, limit);
             List<Refusal> refusals = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     refusals.add(new Refusal(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3),
-                            rows.getString(4), ExchangeRefused.Kind.valueOf(rows.getString(5)), rows.getString(6)));
+                            rows.getString(4), ExchangeRefused.Kind.valueOf(rows.getString(5)), rows.getString(6),
+                            rows.getString(7), rows.getString(8)));
                 }
             }
             return refusals;

@@ -58,8 +58,8 @@ public class ExchangeServlet extends HttpServlet {
                 reply = refuse(request, query, refused);
             } else {
                 LOG.log(Level.WARNING, "1C exchange call " + query.type() + "/" + query.mode() + " failed", e);
-                reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure("The exchange failed on the server: "
-                        + RootCause.message(e)));
+                reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(settings.say(
+                        ExchangeMessage.SERVER_ERROR.with(RootCause.message(e)))));
             }
         }
         write(request, response, reply);
@@ -83,7 +83,8 @@ public class ExchangeServlet extends HttpServlet {
             }
         }
         refusals.record(request, query, refused, exchangeId, user);
-        return ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+        return ExchangeProtocol.Reply.of(ExchangeAnswer.failure(
+                refused.text() == null ? refused.getMessage() : settings.say(refused.text())));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ExchangeProtocol.Reply reply)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.imports.ImportSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,7 +70,17 @@ public class ExchangeSettings {
     ImportAnswers answers() {
         ImportAnswers.OnSkipped onSkipped = "failure".equalsIgnoreCase(answerOnSkipped.strip())
                 ? ImportAnswers.OnSkipped.FAILURE : ImportAnswers.OnSkipped.SUCCESS;
-        return new ImportAnswers(onSkipped, Locale.forLanguageTag(language.strip()));
+        return new ImportAnswers(onSkipped, language());
+    }
+
+    /** The exchange's language ({@code CATALOG_EXCHANGE_LANGUAGE}). */
+    public Locale language() {
+        return Locale.forLanguageTag(language.strip());
+    }
+
+    /** A sentence for 1C's operator, in the exchange's language ({@code CATALOG_EXCHANGE_LANGUAGE}). */
+    public String say(Text text) {
+        return text.in(language());
     }
 
     /** Where exchanges stage their files; shared storage when several nodes serve the exchange. */

@@ -2,6 +2,7 @@ package org.catalogimport.exchange;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -217,8 +218,8 @@ public class ExchangeStore {
             List<String> entries;
             try {
                 entries = mover.move(waiting, folder);
-            } catch (java.io.IOException e) {
-                throw new ExchangeRefused("The received files could not be prepared for import: " + e.getMessage());
+            } catch (IOException e) {
+                throw new ExchangeRefused(ExchangeRefused.Kind.DISK_FULL, ExchangeMessage.NOT_PREPARED.with(e.getMessage()));
             }
             try (PreparedStatement assign = connection.prepareStatement("UPDATE exchange_file SET batch_id = ? WHERE id = ?")) {
                 for (StagedFile file : waiting) {

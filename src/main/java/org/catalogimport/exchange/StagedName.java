@@ -16,7 +16,7 @@ public record StagedName(String relative) {
      */
     public static StagedName of(String filename) {
         if (filename == null || filename.isBlank()) {
-            throw new ExchangeRefused("No file name was given (filename=).");
+            throw new ExchangeRefused(ExchangeMessage.NO_FILE_NAME.with());
         }
         String name = filename.trim().replace('\\', '/');
         if (name.startsWith("/tmp/")) {
@@ -24,7 +24,7 @@ public record StagedName(String relative) {
             name = name.substring("/tmp/".length());
         }
         if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || name.indexOf('\0') >= 0) {
-            throw new ExchangeRefused("The file name " + filename + " is an absolute path; only names inside the exchange are accepted.");
+            throw new ExchangeRefused(ExchangeMessage.ABSOLUTE_NAME.with(filename));
         }
         StringBuilder clean = new StringBuilder();
         for (String part : name.split("/")) {
@@ -32,7 +32,7 @@ public record StagedName(String relative) {
                 continue;
             }
             if (part.equals("..")) {
-                throw new ExchangeRefused("The file name " + filename + " leads out of the exchange's folder (..).");
+                throw new ExchangeRefused(ExchangeMessage.ESCAPING_NAME.with(filename));
             }
             if (!clean.isEmpty()) {
                 clean.append('/');
@@ -40,7 +40,7 @@ public record StagedName(String relative) {
             clean.append(part);
         }
         if (clean.isEmpty()) {
-            throw new ExchangeRefused("The file name " + filename + " names no file.");
+            throw new ExchangeRefused(ExchangeMessage.EMPTY_NAME.with(filename));
         }
         return new StagedName(clean.toString());
     }
@@ -50,7 +50,7 @@ public record StagedName(String relative) {
         Path base = folder.toAbsolutePath().normalize();
         Path file = base.resolve(relative).normalize();
         if (!file.startsWith(base) || file.equals(base)) {
-            throw new ExchangeRefused("The file name " + relative + " leads out of the exchange's folder.");
+            throw new ExchangeRefused(ExchangeMessage.ESCAPING_NAME.with(relative));
         }
         return file;
     }

@@ -174,7 +174,7 @@ class ExchangeImportIT {
         }
         assertTrue((System.nanoTime() - started) / 1e9 < 10, "calls return at once while the import is blocked");
         assertEquals("progress", running.line(1), running.toString());
-        assertTrue(running.line(2).matches("\\d+/\\d+ items… \\(import \\d+\\)"), running.toString());
+        assertTrue(running.line(2).matches("обработано [\\d\u00a0]+ из [\\d\u00a0]+… \\(импорт \\d+\\)"), running.toString());
 
         OneCExchangeClient.Answer done = client.importUntilDone("import.xml", IMPORT_TIMEOUT);
         assertEquals("success", done.line(1), done.toString());
@@ -199,7 +199,7 @@ class ExchangeImportIT {
 
             OneCExchangeClient.Answer waiting = client.call("import", "filename=import.xml");
 
-            assertEquals("progress\nwaiting for import " + holder + " started by " + IntegrationTestSettings.ADMIN_USER,
+            assertEquals("progress\nожидание окончания импорта " + holder + ", его запустил " + IntegrationTestSettings.ADMIN_USER,
                     waiting.text());
         }
         OneCExchangeClient.Answer done = client.importUntilDone("import.xml", IMPORT_TIMEOUT);

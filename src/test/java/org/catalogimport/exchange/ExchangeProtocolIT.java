@@ -160,7 +160,7 @@ class ExchangeProtocolIT {
         // A call with neither cookie, sessid nor credentials is not signed in.
         OneCExchangeClient.Answer stranger = send("POST", "type=catalog&mode=init", null);
         assertPlain(stranger);
-        assertTrue(stranger.text().startsWith("failure\nNot signed in"), stranger.toString());
+        assertTrue(stranger.text().startsWith("failure\nВход не выполнен: сначала вызовите mode=checkauth"), stranger.toString());
     }
 
     @Test
@@ -205,7 +205,7 @@ class ExchangeProtocolIT {
 
         assertPlain(answer);
         assertEquals("failure", answer.line(1));
-        assertTrue(answer.line(2).startsWith("The exchange failed on the server: "), answer.toString());
+        assertTrue(answer.line(2).startsWith("Обмен завершился ошибкой на сервере: "), answer.toString());
         assertEquals(2, answer.lines().size(), "one line for a human, no stack trace: " + answer);
         // and the exchange goes on: the next call is served
         assertEquals("zip=yes", client.init().line(1));

@@ -37,7 +37,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class OneCExchangeClient {
 
-    private static final Pattern IMPORT_NUMBER = Pattern.compile("(?:[Ii]mport|Импорт) (\\d+)");
+    private static final Pattern IMPORT_NUMBER = Pattern.compile("(?:[Ii]mport|[Ии]мпорта?) (\\d+)");
 
     /** How calls after {@code checkauth} say who they are. */
     public enum Auth { COOKIE, SESSID, BASIC }

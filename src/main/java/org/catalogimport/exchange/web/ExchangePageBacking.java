@@ -38,6 +38,11 @@ public class ExchangePageBacking {
     private List<ExchangeHistory.Summary> recent;
     private List<ExchangeRefusals.Refusal> refused;
 
+    /** A refusal's reason in the page's language. */
+    public String reason(ExchangeRefusals.Refusal refusal) {
+        return refusal.reasonIn(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
     /** The last refused calls, newest first: wrong passwords, throttled addresses, files over a limit… */
     public List<ExchangeRefusals.Refusal> getRefusals() {
         if (refused == null) {
