@@ -23,47 +23,47 @@ public class ExchangeSettings {
     Optional<String> dir;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.zip", defaultValue = "true")
+    @ConfigProperty(name = "catalog.exchange.zip")
     boolean zip;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.file-limit", defaultValue = "4194304")
+    @ConfigProperty(name = "catalog.exchange.file-limit")
     long fileLimit;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.charset", defaultValue = "windows-1251")
+    @ConfigProperty(name = "catalog.exchange.charset")
     String charset;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.max-file-bytes", defaultValue = "4294967296")
+    @ConfigProperty(name = "catalog.exchange.max-file-bytes")
     long maxFileBytes;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.max-exchange-bytes", defaultValue = "21474836480")
+    @ConfigProperty(name = "catalog.exchange.max-exchange-bytes")
     long maxExchangeBytes;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.min-free-bytes", defaultValue = "536870912")
+    @ConfigProperty(name = "catalog.exchange.min-free-bytes")
     long minFreeBytes;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.lock-wait-seconds", defaultValue = "1800")
+    @ConfigProperty(name = "catalog.exchange.lock-wait-seconds")
     long lockWaitSeconds;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.idle-minutes", defaultValue = "30")
+    @ConfigProperty(name = "catalog.exchange.idle-minutes")
     long idleMinutes;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.keep-files-days", defaultValue = "7")
+    @ConfigProperty(name = "catalog.exchange.keep-files-days")
     int keepFilesDays;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.answer-on-skipped", defaultValue = "success")
+    @ConfigProperty(name = "catalog.exchange.answer-on-skipped")
     String answerOnSkipped;
 
     @Inject
-    @ConfigProperty(name = "catalog.exchange.language", defaultValue = "ru")
+    @ConfigProperty(name = "catalog.exchange.language")
     String language;
 
     /** What 1C is told about an import that skipped items for a reason in the data ({@link ImportAnswers}). */

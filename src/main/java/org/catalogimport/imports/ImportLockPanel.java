@@ -32,7 +32,7 @@ public class ImportLockPanel {
     RedissonImportLock lock;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.heartbeat-timeout-seconds", defaultValue = "30")
+    @ConfigProperty(name = "catalog.import.heartbeat-timeout-seconds")
     int heartbeatTimeoutSeconds;
 
     /**

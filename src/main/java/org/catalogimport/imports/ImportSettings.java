@@ -16,7 +16,7 @@ public class ImportSettings {
     String importDir;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.work-dir", defaultValue = "${java.io.tmpdir}/catalog-import")
+    @ConfigProperty(name = "catalog.import.work-dir")
     String workDir;
 
     @Inject
@@ -24,27 +24,27 @@ public class ImportSettings {
     Optional<String> mediaDir;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.transaction-timeout-seconds", defaultValue = "7200")
+    @ConfigProperty(name = "catalog.import.transaction-timeout-seconds")
     int transactionTimeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.batch-size", defaultValue = "2000")
+    @ConfigProperty(name = "catalog.import.batch-size")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.zip.max-uncompressed-bytes", defaultValue = "21474836480")
+    @ConfigProperty(name = "catalog.import.zip.max-uncompressed-bytes")
     long maxUncompressedBytes;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.zip.max-entries", defaultValue = "100000")
+    @ConfigProperty(name = "catalog.import.zip.max-entries")
     int maxZipEntries;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.max-file-bytes", defaultValue = "4294967296")
+    @ConfigProperty(name = "catalog.import.max-file-bytes")
     long maxFileBytes;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.zip.max-compression-ratio", defaultValue = "200")
+    @ConfigProperty(name = "catalog.import.zip.max-compression-ratio")
     double maxCompressionRatio;
 
     /**
@@ -52,7 +52,7 @@ public class ImportSettings {
      * the import unless it was started with "allow mass deactivation".
      */
     @Inject
-    @ConfigProperty(name = "catalog.import.max-deactivation-share", defaultValue = "0.5")
+    @ConfigProperty(name = "catalog.import.max-deactivation-share")
     double maxDeactivationShare;
 
     public Path importDir() {

@@ -29,7 +29,7 @@ public class ImportWatchdog {
     private EntityManager entityManager;
 
     @Inject
-    @ConfigProperty(name = "catalog.import.heartbeat-timeout-seconds", defaultValue = "30")
+    @ConfigProperty(name = "catalog.import.heartbeat-timeout-seconds")
     int heartbeatTimeoutSeconds;
 
     @PostConstruct

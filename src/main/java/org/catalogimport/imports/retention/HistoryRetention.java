@@ -31,7 +31,7 @@ public class HistoryRetention {
     static final int BATCH_SIZE = 500;
 
     @Inject
-    @ConfigProperty(name = "catalog.retention.days", defaultValue = "90")
+    @ConfigProperty(name = "catalog.retention.days")
     int retentionDays;
 
     @Inject

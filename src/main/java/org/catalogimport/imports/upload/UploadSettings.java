@@ -11,11 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UploadSettings {
 
     @Inject
-    @ConfigProperty(name = "catalog.upload.max-file-size", defaultValue = "2147483648")
+    @ConfigProperty(name = "catalog.upload.max-file-size")
     long maxFileBytes;
 
     @Inject
-    @ConfigProperty(name = "catalog.upload.max-total-size", defaultValue = "4294967296")
+    @ConfigProperty(name = "catalog.upload.max-total-size")
     long maxTotalBytes;
 
     @Inject

@@ -32,7 +32,7 @@ public class RedissonClientProducer {
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "catalog.redis.timeout-millis", defaultValue = "3000")
+    @ConfigProperty(name = "catalog.redis.timeout-millis")
     int timeoutMillis;
 
     @Produces

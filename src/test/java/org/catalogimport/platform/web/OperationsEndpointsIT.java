@@ -58,6 +58,7 @@ class OperationsEndpointsIT {
         String spec = response.body();
         assertTrue(spec.contains("/api/exchanges"), spec);
         assertTrue(spec.contains("/api/imports/{id}/cancel"), spec);
+        assertTrue(spec.contains("Import and exchange figures for Prometheus"), "/api/metrics described: " + spec);
         assertTrue(spec.contains("an import is already running in the cluster"), spec);
         assertTrue(spec.contains("CANCELLED"), spec);
     }
