@@ -16,10 +16,17 @@ import java.util.List;
 import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.dev.ShapePackageWriter.Placement;
 import org.catalogimport.testing.AdminApi;
+import org.catalogimport.testing.ConsoleBrowser;
+import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.RunningApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What 1C is told, line by line, over real HTTP: a package written the way a third-party exchange
@@ -95,5 +102,33 @@ class ExchangeTruthIT {
                 .filter(e -> user.equals(e.getString("user"))).findFirst().orElseThrow();
         assertEquals("FAILED", exchange.getString("result"), exchange.toString());
         assertEquals("failure: " + done.line(2), exchange.getString("told"), exchange.toString());
+
+        // And an administrator reading the Russian pages sees the same: how many were not read, where, what 1C was told
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            WebDriverWait wait = ConsoleBrowser.signIn(browser, "admin/session.xhtml?id=" + session, "detail:unread");
+            browser.findElement(By.id("account:ru")).click();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail\\:unread thead th"), "Элемент"));
+            assertEquals("2", browser.findElement(By.id("detail:notRead")).getText());
+            assertEquals("failure: " + done.line(2), browser.findElement(By.id("detail:told")).getText());
+            List<String> row = cells(browser.findElement(By.cssSelector("#detail\\:unread tbody tr")));
+            assertEquals(List.of("Товар", "2", "КоммерческаяИнформация/Классификатор/Группы/Группа/Товары/Товар",
+                    "import.xml:" + place.getInt("line")), row);
+            List<String> total = cells(browser.findElement(By.cssSelector("#detail\\:report tfoot tr")));
+            assertEquals("2", total.get(total.size() - 1), "the change report's «Не прочитаны» total: " + total);
+
+            browser.get(RunningApplication.baseUri().resolve("admin/exchange").toString());
+            WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//table[ancestor::*[@id='exchanges']]//tr[td[normalize-space()='" + user + "']]")));
+            List<String> cells = cells(first);
+            assertTrue(cells.contains("failure: " + done.line(2)), cells.toString());
+            assertTrue(cells.stream().anyMatch(c -> c.startsWith("Ошибка")), cells.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
     }
 }

@@ -20,12 +20,19 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.testing.AdminApi;
+import org.catalogimport.testing.ConsoleBrowser;
+import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.HeldTableLock;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code POST /api/imports/{id}/retry}: a cancelled exchange import is imported again from the
@@ -75,6 +82,39 @@ class ImportAgainIT {
     }
 
     @Test
+    void theSessionPageOffersImportAgainAndOpensTheNewSessionWhichNamesTheOldOne() throws Exception {
+        // Given a cancelled exchange import, and its page as the administrator sees it
+        String prefix = newPrefix();
+        long cancelled = cancelledExchangeImport(prefix);
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            WebDriverWait wait = ConsoleBrowser.signIn(browser, "admin/session.xhtml?id=" + cancelled, "detail:importAgain");
+            assertEquals("Import again", browser.findElement(By.id("detail:importAgain")).getText());
+
+            // When the administrator clicks it and confirms
+            browser.findElement(By.id("detail:importAgain")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+
+            // Then the new session's page opens, says which import it repeats, and the import lands
+            WebElement repeats = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:retryOf")));
+            assertEquals("#" + cancelled, repeats.getText());
+            long again = Long.parseLong(browser.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+            assertTrue(browser.findElement(By.id("detail:messages")).getText()
+                    .contains("Import " + again + " started: it imports again the files of import " + cancelled + "."),
+                    browser.findElement(By.id("detail:messages")).getText());
+            await().atMost(TIMEOUT).until(() -> "COMPLETED".equals(api.object("imports/" + again).getString("status")));
+            assertEquals(cancelled, api.object("imports/" + again).getJsonNumber("retryOf").longValue());
+            assertShopLanded(api, prefix, "5");
+            // And a completed session offers no "Import again"
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:retryOf")));
+            assertTrue(browser.findElements(By.id("detail:importAgain")).isEmpty());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void anImportWhoseFilesAreGoneOrThatReadTheImportFolderIsRefused() throws Exception {
         // Given a cancelled exchange import whose staged files were then deleted (their keep time passed)
         long cancelled = cancelledExchangeImport(newPrefix());
@@ -85,6 +125,16 @@ class ImportAgainIT {
         assertEquals(409, gone.statusCode(), gone.body());
         assertEquals("The files of import " + cancelled + " are gone (deleted after their keep time): they cannot be"
                 + " imported again.", AdminApi.object(gone).getString("message"));
+        // and its page says so instead of offering "Import again"
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            ConsoleBrowser.signIn(browser, "admin/session.xhtml?id=" + cancelled, "detail:filesGone");
+            assertEquals("The files of this import are gone (deleted after their keep time): it cannot be imported again.",
+                    browser.findElement(By.id("detail:filesGone")).getText());
+            assertTrue(browser.findElements(By.id("detail:importAgain")).isEmpty());
+        } finally {
+            browser.quit();
+        }
 
         // And an import of the import folder, cancelled, is refused too: the folder may hold another package by now
         long folderImport;
