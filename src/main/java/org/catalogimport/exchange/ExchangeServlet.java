@@ -6,9 +6,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.platform.RootCause;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
+import org.catalogimport.platform.web.ClientAddress;
 
 /**
  * {@code /1c_exchange}: the door 1C:Enterprise uses. GET and POST alike for every mode, with or
@@ -22,9 +27,17 @@ import org.catalogimport.platform.RootCause;
 public class ExchangeServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ExchangeServlet.class.getName());
+    /** Request attribute: the exchange user a call was recognised as (for the audit row of a refusal). */
+    static final String CALLER = "catalog.exchange.caller";
 
     @Inject
     ExchangeProtocol protocol;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     ExchangeSettings settings;
@@ -45,11 +58,11 @@ public class ExchangeServlet extends HttpServlet {
         try {
             reply = protocol.handle(request, query);
         } catch (ExchangeRefused refused) {
-            reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+            reply = refusal(request, refused);
         } catch (Exception | Error e) {
             ExchangeRefused refused = RootCause.find(e, ExchangeRefused.class);
             if (refused != null) {
-                reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
+                reply = refusal(request, refused);
             } else {
                 LOG.log(Level.WARNING, "1C exchange call " + query.type() + "/" + query.mode() + " failed", e);
                 reply = ExchangeProtocol.Reply.of(ExchangeAnswer.failure("The exchange failed on the server: "
@@ -57,6 +70,16 @@ public class ExchangeServlet extends HttpServlet {
             }
         }
         write(request, response, reply);
+    }
+
+    /** A refused call: answered {@code failure} with why, and recorded unless the sign-in rules already did. */
+    private ExchangeProtocol.Reply refusal(HttpServletRequest request, ExchangeRefused refused) {
+        if (!refused.recorded()) {
+            Object user = request.getAttribute(CALLER);
+            audit.recordRefusal(Actor.of(user == null ? null : user.toString(), clientAddress.of(request)),
+                    AuditAction.EXCHANGE_REFUSED, refused.getMessage());
+        }
+        return ExchangeProtocol.Reply.of(ExchangeAnswer.failure(refused.getMessage()));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ExchangeProtocol.Reply reply)
@@ -82,7 +105,7 @@ public class ExchangeServlet extends HttpServlet {
                     + "; HttpOnly; SameSite=Strict");
         }
         byte[] body = reply.answer().text().getBytes(settings.charset());
-        response.setContentType("text/plain; charset=" + settings.charset().name().toLowerCase(java.util.Locale.ROOT));
+        response.setContentType("text/plain; charset=" + settings.charset().name().toLowerCase(Locale.ROOT));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -17,7 +17,9 @@ import java.util.Optional;
 import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 import org.catalogimport.platform.security.Roles;
+import org.catalogimport.platform.security.SignInGuard;
 import org.catalogimport.platform.security.UserAccounts;
+import org.catalogimport.platform.web.ClientAddress;
 
 /**
  * Who is calling the exchange. {@code checkauth} takes HTTP Basic credentials of a user with the
@@ -47,8 +49,13 @@ public class ExchangeSignIn {
     @Inject
     ExchangeSettings settings;
 
+    @Inject
+    SignInGuard guard;
+
+    @Inject
+    ClientAddress clientAddress;
+
     private final Clock clock = Clock.systemUTC();
-    private final SignInThrottle throttle = new SignInThrottle(clock);
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -63,10 +70,10 @@ public class ExchangeSignIn {
         if (credential.isEmpty()) {
             return Optional.empty();
         }
-        String user = authenticate(credential.get(), request.getRemoteAddr());
+        String address = clientAddress.of(request);
+        String user = authenticate(credential.get(), address);
         String token = newToken();
-        ExchangeStore.Exchange exchange = store.open(kind, user, request.getRemoteAddr(), hash(token), clock.instant(),
-                settings.idle());
+        ExchangeStore.Exchange exchange = store.open(kind, user, address, hash(token), clock.instant(), settings.idle());
         return Optional.of(new SignedIn(exchange, token));
     }
 
@@ -91,18 +98,19 @@ public class ExchangeSignIn {
         Optional<UsernamePasswordCredential> credential =
                 ConsoleAuthenticationMechanism.basicCredential(request.getHeader("Authorization"));
         if (credential.isPresent()) {
-            String user = authenticate(credential.get(), request.getRemoteAddr());
+            String address = clientAddress.of(request);
+            String user = authenticate(credential.get(), address);
             ExchangeStore.Exchange exchange = store.open(query.isSale() ? "sale" : "catalog", user,
-                    request.getRemoteAddr(), null, clock.instant(), settings.idle());
+                    address, null, clock.instant(), settings.idle());
             return Optional.of(new Caller(exchange, null));
         }
         return Optional.empty();
     }
 
     /** A new token for an exchange a caller reached by Basic credentials (init with version= names it). */
-    public String issueToken(ExchangeStore.Exchange exchange, String address) {
+    public String issueToken(ExchangeStore.Exchange exchange, HttpServletRequest request) {
         String token = newToken();
-        store.open(exchange.kind(), exchange.user(), address, hash(token), clock.instant(), settings.idle());
+        store.open(exchange.kind(), exchange.user(), clientAddress.of(request), hash(token), clock.instant(), settings.idle());
         return token;
     }
 
@@ -113,27 +121,34 @@ public class ExchangeSignIn {
         return store.byToken(hash(value));
     }
 
+    /**
+     * Checks the password through the sign-in rules every door shares: a throttled (user, address)
+     * pair is refused before any hash, and every failure is counted and recorded (so the refusal
+     * thrown here is marked as recorded: the endpoint does not record it twice).
+     */
     private String authenticate(UsernamePasswordCredential credential, String address) {
-        Duration wait = throttle.waitFor(address);
+        String name = credential.getCaller();
+        Duration wait = guard.refusedFor(name, address);
         if (!wait.isZero()) {
-            throw new ExchangeRefused("Too many failed sign-ins from " + address + "; try again in "
-                    + Math.max(1, wait.toMinutes()) + " min.");
+            throw ExchangeRefused.recorded("Too many failed sign-ins of user '" + name + "' from " + address
+                    + "; try again in " + SignInGuard.minutes(wait) + " min.");
         }
-        Optional<AppUser> user = accounts.authenticate(credential.getCaller(), credential.getPasswordAsString().toCharArray());
+        Optional<AppUser> user = accounts.authenticate(name, credential.getPasswordAsString().toCharArray());
         if (user.isEmpty()) {
-            throw failed(address, "Wrong user name or password for the exchange (user '" + credential.getCaller() + "').");
+            throw failed(name, address, "wrong user name or password",
+                    "Wrong user name or password for the exchange (user '" + name + "').");
         }
         if (!user.get().getRoles().contains(Roles.EXCHANGE)) {
-            throw failed(address, "User '" + credential.getCaller() + "' may not use the 1C exchange: it lacks the role '"
-                    + Roles.EXCHANGE + "'.");
+            throw failed(name, address, "no exchange role", "User '" + name
+                    + "' may not use the 1C exchange: it lacks the role '" + Roles.EXCHANGE + "'.");
         }
-        throttle.succeeded(address);
+        guard.succeeded(name, address);
         return user.get().getUsername();
     }
 
-    private ExchangeRefused failed(String address, String message) {
-        throttle.failed(address);
-        return new ExchangeRefused(message);
+    private ExchangeRefused failed(String user, String address, String reason, String message) {
+        guard.failed(SignInGuard.Door.EXCHANGE, user, address, reason);
+        return ExchangeRefused.recorded(message);
     }
 
     private String newToken() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
+import org.catalogimport.platform.audit.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * uploader here has no storage and no database (an attempt to store would fail with another error).
  */
 class PackageUploaderLimitsTest {
+
+    private static final Actor ADMIN = Actor.of("admin", "127.0.0.1");
 
     private final PackageUploader uploader = new PackageUploader();
 
@@ -36,7 +39,7 @@ class PackageUploaderLimitsTest {
     @Test
     void filesEachWithinTheirLimitButTogetherOverTheTotalAreRefusedWithBothSizes() {
         PackageUploader.Refused refused = assertThrows(PackageUploader.Refused.class, () -> uploader.accept(
-                List.of(new File("import.xml", 3L << 20), new File("offers.xml", (2L << 20) + 1)), "admin"));
+                List.of(new File("import.xml", 3L << 20), new File("offers.xml", (2L << 20) + 1)), ADMIN));
 
         assertEquals("upload.refused.totalTooLarge", refused.key());
         assertArrayEquals(new Object[] {"5.0 MiB", "5.0 MiB"}, refused.arguments());
@@ -45,7 +48,7 @@ class PackageUploaderLimitsTest {
     @Test
     void aFileOverItsLimitIsRefusedByName() {
         PackageUploader.Refused refused = assertThrows(PackageUploader.Refused.class, () -> uploader.accept(
-                List.of(new File("catalog.zip", (3L << 20) + 1)), "admin"));
+                List.of(new File("catalog.zip", (3L << 20) + 1)), ADMIN));
 
         assertEquals("upload.refused.fileTooLarge", refused.key());
         assertEquals("catalog.zip", refused.arguments()[0]);
@@ -54,8 +57,8 @@ class PackageUploaderLimitsTest {
     @Test
     void theSameNameTwiceAndNothingAtAllAreRefused() {
         assertEquals("upload.refused.twice", assertThrows(PackageUploader.Refused.class, () -> uploader.accept(
-                List.of(new File("import.xml", 10), new File("IMPORT.xml", 10)), "admin")).key());
+                List.of(new File("import.xml", 10), new File("IMPORT.xml", 10)), ADMIN)).key());
         assertEquals("upload.refused.nothing", assertThrows(PackageUploader.Refused.class,
-                () -> uploader.accept(List.of(), "admin")).key());
+                () -> uploader.accept(List.of(), ADMIN)).key());
     }
 }
