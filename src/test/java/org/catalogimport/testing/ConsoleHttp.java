@@ -89,6 +89,20 @@ public final class ConsoleHttp {
         return post(path, form, true);
     }
 
+    /** An ajax submit of the whole form {@code formId} with these input values, fired by {@code source}. */
+    public HttpResponse<String> ajaxSubmit(String path, String formId, String source, Map<String, String> inputs)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", source);
+        form.put("jakarta.faces.partial.execute", formId);
+        form.put("jakarta.faces.partial.render", formId);
+        form.put(source, source);
+        form.put(formId, formId);
+        form.putAll(inputs);
+        return post(path, form, true);
+    }
+
     /** A non-ajax submit of {@code form} (field name to value) with the page's view state. */
     public HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) throws IOException, InterruptedException {
         Map<String, String> fields = new LinkedHashMap<>(form);
