@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.catalogimport.platform.audit.AuditTrail;
+import org.catalogimport.platform.audit.AuditPurge;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,8 +43,6 @@ public class HistoryRetention {
     @Inject
     CatalogDatabase database;
 
-    @Inject
-    AuditTrail audit;
 
     @Resource
     UserTransaction transaction;
@@ -61,29 +59,43 @@ public class HistoryRetention {
 
     @Schedule(hour = "3", minute = "17", persistent = false)
     void daily() {
+        // why two tries: a failure of one clean-up must not keep the other from running.
         try {
             int deleted = purge(clock.instant());
             LOG.info(() -> "History retention: deleted " + deleted + " import session(s) older than "
                     + retentionDays + " days");
-            int audited = purgeAudit(clock.instant());
-            LOG.info(() -> "History retention: deleted " + audited + " audit row(s) older than "
-                    + auditRetentionDays + " days");
         } catch (Exception e) {
             // why: tomorrow's run tries again; nothing depends on this one.
             LOG.log(Level.WARNING, "History retention did not complete: " + e.getMessage(), e);
         }
+        try {
+            int audited = purgeAudit(clock.instant());
+            LOG.info(() -> "Audit retention: deleted " + audited + " audit row(s) older than "
+                    + auditRetentionDays + " days");
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Audit retention did not complete: " + e.getMessage(), e);
+        }
     }
 
     /** Deletes, batch by batch (a transaction each), audit rows older than the audit retention at {@code now}. */
-    public int purgeAudit(Instant now) {
+    public int purgeAudit(Instant now) throws Exception {
         Instant before = now.minus(Duration.ofDays(auditRetentionDays));
         int total = 0;
-        int deleted;
-        do {
-            deleted = audit.deleteOlderThan(before, BATCH_SIZE);
+        while (true) {
+            transaction.begin();
+            int deleted;
+            try (Connection connection = database.dataSource().getConnection()) {
+                deleted = new AuditPurge(connection).deleteBatch(before, BATCH_SIZE);
+            } catch (Exception e) {
+                transaction.rollback();
+                throw e;
+            }
+            transaction.commit();
             total += deleted;
-        } while (deleted == BATCH_SIZE);
-        return total;
+            if (deleted < BATCH_SIZE) {
+                return total;
+            }
+        }
     }
 
     /** Deletes, batch by batch, what the retention rule allows at {@code now}; returns how many. */

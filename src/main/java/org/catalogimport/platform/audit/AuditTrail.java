@@ -70,19 +70,6 @@ public class AuditTrail {
     }
 
     /**
-     * Deletes up to {@code batchSize} rows older than {@code before}; returns how many. Small
-     * batches, so the audit page never waits long behind the retention job.
-     */
-    public int deleteOlderThan(Instant before, int batchSize) {
-        return entityManager.createNativeQuery("""
-                        delete from audit_event where id in (
-                            select id from audit_event where at < ?1 order by at limit ?2 for update skip locked)""")
-                .setParameter(1, Timestamp.from(before))
-                .setParameter(2, batchSize)
-                .executeUpdate();
-    }
-
-    /**
      * why built, not "(:p is null or col = :p)": an always-true condition keeps PostgreSQL from
      * using the index for the filters that are set (the sessions page had that problem).
      */
