@@ -96,7 +96,7 @@ class UsersConsoleIT {
                 List.of(shown.get(1).action(), shown.get(1).user(), shown.get(1).target()));
         assertEquals(List.of("Password reset", "user " + name), List.of(shown.get(2).action(), shown.get(2).target()));
         // and filters by action and user in the database
-        audit.filter("User added", "it-admin");
+        audit.filter("USER_ADDED", "User added", "it-admin");
         List<AuditPage.Row> added = audit.rows();
         assertTrue(added.stream().anyMatch(row -> row.target().equals("user " + name + " (viewer, metrics)")), added.toString());
         assertEquals(Math.min(50, api.array("audit?size=500&action=USER_ADDED&user=it-admin").size()), added.size());
