@@ -32,7 +32,10 @@ public enum ExchangeMessage implements MessageKey {
     FAILED("exchange.message.failed", 2),
     CANCELLED("exchange.message.cancelled", 1),
     CANCELLED_BY("exchange.message.cancelledBy", 2),
-    SERVER_ERROR("exchange.message.serverError", 1);
+    SERVER_ERROR("exchange.message.serverError", 1),
+    THROTTLED("exchange.message.throttled", 3),
+    WRONG_PASSWORD("exchange.message.wrongPassword", 1),
+    NO_ROLE("exchange.message.noRole", 2);
 
     private final String key;
     private final int arity;

@@ -55,6 +55,8 @@ public class ExchangeProtocol {
             throw new ExchangeRefused(ExchangeRefused.Kind.NOT_SIGNED_IN, ExchangeMessage.NOT_SIGNED_IN.with());
         }
         ExchangeStore.Exchange exchange = caller.get().exchange();
+        // why: a refusal further on is recorded with the user it refused (ExchangeServlet).
+        request.setAttribute(ExchangeServlet.CALLER, exchange.user());
         boolean complete = "complete".equals(query.mode()) || (query.isSale() && "success".equals(query.mode()));
         store.touch(exchange.id(), query.mode(), clock.instant(), complete);
         return switch (query.mode()) {
@@ -101,7 +103,7 @@ public class ExchangeProtocol {
         Optional<String> version = query.parameter("version");
         if (version.isPresent()) {
             String token = caller.token() != null ? caller.token()
-                    : signIn.issueToken(caller.exchange(), request.getRemoteAddr());
+                    : signIn.issueToken(caller.exchange(), request);
             lines.add("sessid=" + token);
             lines.add("version=" + version.get());
         }

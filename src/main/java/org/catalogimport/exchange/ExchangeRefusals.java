@@ -2,7 +2,6 @@ package org.catalogimport.exchange;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.imports.StoredText;
 import org.catalogimport.platform.persistence.CatalogDatabase;
-import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 
 /**
  * Every call the exchange refused: one log line each (never a secret), a row in {@code exchange_refusal}
@@ -63,16 +61,12 @@ public class ExchangeRefusals {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Records a refused call: {@code exchangeId} when the caller's exchange is known (its page then
-     * shows the reason instead of a bare "receiving"). Never fails the answer: a refusal that cannot
+     * Records a refused call from the client {@code address} (as {@code ClientAddress} decides it), as
+     * {@code user} when the call named one: {@code exchangeId} when the caller's exchange is known (its
+     * page then shows the reason instead of a bare "receiving"). Never fails the answer: a refusal that cannot
      * be stored is still logged and answered.
      */
-    public void record(HttpServletRequest request, ExchangeRequest query, ExchangeRefused refused, Long exchangeId,
-                       String knownUser) {
-        String user = knownUser != null ? knownUser
-                : ConsoleAuthenticationMechanism.basicCredential(request.getHeader("Authorization"))
-                        .map(c -> c.getCaller()).orElse(null);
-        String address = request.getRemoteAddr();
+    public void record(String address, ExchangeRequest query, ExchangeRefused refused, Long exchangeId, String user) {
         LOG.warning(() -> "1C exchange refused " + query.type() + "/" + query.mode() + " from " + address
                 + (user == null ? "" : " (user '" + user + "')") + ": " + refused.kind() + ": " + refused.getMessage());
         try (Connection connection = database.dataSource().getConnection();

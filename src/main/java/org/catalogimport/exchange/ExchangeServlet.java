@@ -1,14 +1,21 @@
 package org.catalogimport.exchange;
 
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.platform.RootCause;
+import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
+import org.catalogimport.platform.web.ClientAddress;
 
 /**
  * {@code /1c_exchange}: the door 1C:Enterprise uses. GET and POST alike for every mode, with or
@@ -22,9 +29,17 @@ import org.catalogimport.platform.RootCause;
 public class ExchangeServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ExchangeServlet.class.getName());
+    /** Request attribute: the exchange user a call was recognised as (for the audit row of a refusal). */
+    static final String CALLER = "catalog.exchange.caller";
 
     @Inject
     ExchangeProtocol protocol;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     ExchangeSettings settings;
@@ -65,24 +80,34 @@ public class ExchangeServlet extends HttpServlet {
         write(request, response, reply);
     }
 
-    /** Answers a refused call with failure and its reason, and records it where the administrator sees it. */
+    /**
+     * A refused call: answered {@code failure} with why (in the exchange's language), listed with the
+     * refusals the administrator sees, and recorded in the audit trail unless the sign-in rules already did.
+     */
     private ExchangeProtocol.Reply refuse(HttpServletRequest request, ExchangeRequest query, ExchangeRefused refused) {
         Long exchangeId = null;
-        String user = null;
+        Object caller = request.getAttribute(CALLER);
+        // why the Basic header too: a refused sign-in has no caller yet, but the name it tried matters
+        String user = caller != null ? caller.toString() : ConsoleAuthenticationMechanism.basicCredential(
+                request.getHeader("Authorization")).map(UsernamePasswordCredential::getCaller).orElse(null);
         if (refused.kind() == ExchangeRefused.Kind.TOO_LARGE || refused.kind() == ExchangeRefused.Kind.DISK_FULL
                 || refused.kind() == ExchangeRefused.Kind.BAD_REQUEST) {
             // why look the caller up again: a signed-in exchange refused a file; its row must say why
             try {
-                var caller = signIn.caller(request, query);
-                if (caller.isPresent()) {
-                    exchangeId = caller.get().exchange().id();
-                    user = caller.get().exchange().user();
+                var signedIn = signIn.caller(request, query);
+                if (signedIn.isPresent()) {
+                    exchangeId = signedIn.get().exchange().id();
+                    user = signedIn.get().exchange().user();
                 }
             } catch (RuntimeException e) {
                 // the refusal is recorded without its exchange
             }
         }
-        refusals.record(request, query, refused, exchangeId, user);
+        String address = clientAddress.of(request);
+        refusals.record(address, query, refused, exchangeId, user);
+        if (!refused.recorded()) {
+            audit.recordRefusal(Actor.of(user, address), AuditAction.EXCHANGE_REFUSED, refused.getMessage());
+        }
         return ExchangeProtocol.Reply.of(ExchangeAnswer.failure(
                 refused.text() == null ? refused.getMessage() : settings.say(refused.text())));
     }
@@ -110,7 +135,7 @@ public class ExchangeServlet extends HttpServlet {
                     + "; HttpOnly; SameSite=Strict");
         }
         byte[] body = reply.answer().text().getBytes(settings.charset());
-        response.setContentType("text/plain; charset=" + settings.charset().name().toLowerCase(java.util.Locale.ROOT));
+        response.setContentType("text/plain; charset=" + settings.charset().name().toLowerCase(Locale.ROOT));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

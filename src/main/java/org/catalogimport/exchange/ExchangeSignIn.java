@@ -14,10 +14,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 import org.catalogimport.platform.security.Roles;
+import org.catalogimport.platform.security.SignInGuard;
 import org.catalogimport.platform.security.UserAccounts;
+import org.catalogimport.platform.web.ClientAddress;
 
 /**
  * Who is calling the exchange. {@code checkauth} takes HTTP Basic credentials of a user with the
@@ -47,8 +50,13 @@ public class ExchangeSignIn {
     @Inject
     ExchangeSettings settings;
 
+    @Inject
+    SignInGuard guard;
+
+    @Inject
+    ClientAddress clientAddress;
+
     private final Clock clock = Clock.systemUTC();
-    private final SignInThrottle throttle = new SignInThrottle(clock);
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -63,10 +71,10 @@ public class ExchangeSignIn {
         if (credential.isEmpty()) {
             return Optional.empty();
         }
-        String user = authenticate(credential.get(), request.getRemoteAddr());
+        String address = clientAddress.of(request);
+        String user = authenticate(credential.get(), address);
         String token = newToken();
-        ExchangeStore.Exchange exchange = store.open(kind, user, request.getRemoteAddr(), hash(token), clock.instant(),
-                settings.idle());
+        ExchangeStore.Exchange exchange = store.open(kind, user, address, hash(token), clock.instant(), settings.idle());
         return Optional.of(new SignedIn(exchange, token));
     }
 
@@ -91,18 +99,19 @@ public class ExchangeSignIn {
         Optional<UsernamePasswordCredential> credential =
                 ConsoleAuthenticationMechanism.basicCredential(request.getHeader("Authorization"));
         if (credential.isPresent()) {
-            String user = authenticate(credential.get(), request.getRemoteAddr());
+            String address = clientAddress.of(request);
+            String user = authenticate(credential.get(), address);
             ExchangeStore.Exchange exchange = store.open(query.isSale() ? "sale" : "catalog", user,
-                    request.getRemoteAddr(), null, clock.instant(), settings.idle());
+                    address, null, clock.instant(), settings.idle());
             return Optional.of(new Caller(exchange, null));
         }
         return Optional.empty();
     }
 
     /** A new token for an exchange a caller reached by Basic credentials (init with version= names it). */
-    public String issueToken(ExchangeStore.Exchange exchange, String address) {
+    public String issueToken(ExchangeStore.Exchange exchange, HttpServletRequest request) {
         String token = newToken();
-        store.open(exchange.kind(), exchange.user(), address, hash(token), clock.instant(), settings.idle());
+        store.open(exchange.kind(), exchange.user(), clientAddress.of(request), hash(token), clock.instant(), settings.idle());
         return token;
     }
 
@@ -113,27 +122,34 @@ public class ExchangeSignIn {
         return store.byToken(hash(value));
     }
 
+    /**
+     * Checks the password through the sign-in rules every door shares: a throttled (user, address)
+     * pair is refused before any hash, and every failure is counted and recorded (so the refusal
+     * thrown here is marked as recorded: the endpoint does not record it twice).
+     */
     private String authenticate(UsernamePasswordCredential credential, String address) {
-        Duration wait = throttle.waitFor(address);
+        String name = credential.getCaller();
+        Duration wait = guard.refusedFor(name, address);
         if (!wait.isZero()) {
-            throw new ExchangeRefused(ExchangeRefused.Kind.THROTTLED, "Too many failed sign-ins from " + address + "; try again in "
-                    + Math.max(1, wait.toMinutes()) + " min.");
+            throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED,
+                    ExchangeMessage.THROTTLED.with(name, address, SignInGuard.minutes(wait)));
         }
-        Optional<AppUser> user = accounts.authenticate(credential.getCaller(), credential.getPasswordAsString().toCharArray());
+        Optional<AppUser> user = accounts.authenticate(name, credential.getPasswordAsString().toCharArray());
         if (user.isEmpty()) {
-            throw failed(address, ExchangeRefused.Kind.WRONG_PASSWORD, "Wrong user name or password for the exchange (user '" + credential.getCaller() + "').");
+            throw failed(name, address, "wrong user name or password", ExchangeRefused.Kind.WRONG_PASSWORD,
+                    ExchangeMessage.WRONG_PASSWORD.with(name));
         }
         if (!user.get().getRoles().contains(Roles.EXCHANGE)) {
-            throw failed(address, ExchangeRefused.Kind.NO_ROLE, "User '" + credential.getCaller() + "' may not use the 1C exchange: it lacks the role '"
-                    + Roles.EXCHANGE + "'.");
+            throw failed(name, address, "no exchange role", ExchangeRefused.Kind.NO_ROLE,
+                    ExchangeMessage.NO_ROLE.with(name, Roles.EXCHANGE));
         }
-        throttle.succeeded(address);
+        guard.succeeded(name, address);
         return user.get().getUsername();
     }
 
-    private ExchangeRefused failed(String address, ExchangeRefused.Kind kind, String message) {
-        throttle.failed(address);
-        return new ExchangeRefused(kind, message);
+    private ExchangeRefused failed(String user, String address, String reason, ExchangeRefused.Kind kind, Text message) {
+        guard.failed(SignInGuard.Door.EXCHANGE, user, address, reason);
+        return ExchangeRefused.recorded(kind, message);
     }
 
     private String newToken() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.catalogimport.platform.audit.Actor;
 
 /**
  * Imports again a failed or cancelled session whose package is still kept: an exchange's files or
@@ -46,12 +47,12 @@ public class ImportAgain {
     }
 
     /** Starts the new session when {@link #check} allows it, with the same kind (import or check) as the old. */
-    public Result start(ImportSession session, String user, ImportSource source) {
+    public Result start(ImportSession session, Actor actor, ImportSource source) {
         Check check = check(session);
         if (check != Check.POSSIBLE) {
             return new Result(check, null);
         }
-        ImportRequest request = ImportRequest.of(user, source).asDryRun(session.isDryRun());
+        ImportRequest request = ImportRequest.of(actor, source).asDryRun(session.isDryRun());
         request = session.getUploadId() != null
                 ? request.readingUpload(session.getUploadId(), session.packageDir().orElseThrow())
                 : request.reading(session.packageDir().orElseThrow(), session.getSourceReference());

@@ -1,9 +1,13 @@
 package org.catalogimport.imports;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
 
 /**
  * Asks an import to stop, from any node. A PENDING session is cancelled on the spot (its worker then
@@ -19,6 +23,9 @@ public class ImportCancellation {
     @PersistenceContext(unitName = "catalog")
     private EntityManager entityManager;
 
+    @Inject
+    AuditTrail audit;
+
     /** What a cancel request did. */
     public enum Outcome {
         /** It was PENDING and is now CANCELLED. */
@@ -33,7 +40,17 @@ public class ImportCancellation {
     public record Result(Outcome outcome, Optional<ImportSession> session) {
     }
 
-    public Result request(long sessionId, String user) {
+    /** Asks session {@code sessionId} to stop on behalf of {@code actor}; a cancel that did something is audited. */
+    public Result request(long sessionId, Actor actor) {
+        Result result = request(sessionId, actor.user());
+        if (result.outcome() == Outcome.CANCELLED || result.outcome() == Outcome.REQUESTED) {
+            audit.record(actor, AuditAction.IMPORT_CANCELLED, "import " + sessionId
+                    + (result.outcome() == Outcome.CANCELLED ? " (pending: cancelled now)" : " (running: stopping)"));
+        }
+        return result;
+    }
+
+    private Result request(long sessionId, String user) {
         int cancelled = entityManager.createNativeQuery("""
                         update import_session
                            set status = 'CANCELLED', finished_at = now(), heartbeat_at = now(),

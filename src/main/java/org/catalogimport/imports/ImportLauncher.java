@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.RootCause;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
 import org.catalogimport.platform.redis.RedissonImportLock;
 
 /**
@@ -40,6 +42,9 @@ public class ImportLauncher {
 
     @Inject
     PackageUploads uploads;
+
+    @Inject
+    AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -115,6 +120,10 @@ public class ImportLauncher {
                     .readingPackage(request.packageDir() == null
                             ? packages.fingerprint().orElse(null) : packages.fingerprintOf(request.packageDir()).orElse(null));
             ImportSession session = sessions.save(request.dryRun() ? fresh.asDryRun() : fresh);
+            audit.record(request.actor(), request.retryOf() != null ? AuditAction.IMPORT_RETRIED
+                    : request.dryRun() ? AuditAction.IMPORT_CHECKED : AuditAction.IMPORT_STARTED,
+                    "import " + session.getId() + " of " + (request.sourceReference() == null ? importDir
+                            : request.sourceReference()));
             worker.run(session.getId(), held);
             return new StartResult(Outcome.STARTED, session,
                     (request.dryRun() ? ImportMessage.CHECK_STARTED : ImportMessage.STARTED).with(session.getId()));

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +33,9 @@ public class ImportLockPanel {
 
     @Inject
     RedissonImportLock lock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "catalog.import.heartbeat-timeout-seconds")
@@ -61,7 +67,8 @@ public class ImportLockPanel {
     }
 
     /** Releases the lock if the holder is gone (checked again now); records who did it. */
-    public boolean release(String user, Instant now) {
+    public boolean release(Actor actor, Instant now) {
+        String user = actor.user();
         View view = view(now);
         if (!view.releasable()) {
             return false;
@@ -85,6 +92,7 @@ public class ImportLockPanel {
                     .setParameter(2, reason)
                     .executeUpdate();
         }
+        audit.record(actor, AuditAction.LOCK_RELEASED, "import lock (" + reason + ")");
         LOG.warning(() -> "Import lock released by " + user + " from the console (" + reason + ")");
         return released;
     }

@@ -148,7 +148,7 @@ class ExchangeConsoleIT {
     private static List<String> exchangeUsers() throws SQLException {
         List<String> users = new ArrayList<>();
         try (Connection db = database(); PreparedStatement select = db.prepareStatement("select u.username from app_user u"
-                + " join app_user_role r on r.user_id = u.id where r.role = 'exchange' order by u.username");
+                + " join app_user_role r on r.user_id = u.id where r.role = 'exchange' and u.enabled order by u.username");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 users.add(rows.getString(1));

@@ -241,7 +241,8 @@ class ExchangeProtocolIT {
     void aFilePartSentWithGetIsRefusedBecausePayaraDoesNotReadItsBody() throws Exception {
         // why: Payara does not hand a GET's body to the servlet; before this was refused, the part
         // was answered success and stored as 0 bytes (1C would have believed its file arrived).
-        OneCExchangeClient client = client(newExchangeUser());
+        String user = newExchangeUser();
+        OneCExchangeClient client = client(user);
         OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
         byte[] xml = "<?xml version=\"1.0\"?><КоммерческаяИнформация/>".getBytes(StandardCharsets.UTF_8);
 
@@ -253,6 +254,11 @@ class ExchangeProtocolIT {
         assertTrue(byGet.line(2).contains("get.xml") && byGet.line(2).contains("POST"), byGet.toString());
         assertEquals("success", byPost.text());
         assertEquals(xml.length, count("select size from exchange_file where name = 'post.xml' order by id desc limit 1"));
+        // and the refusal is in the audit trail, with the user it refused
+        JsonObject refusal = new AdminApi(RunningApplication.baseUri())
+                .array("audit?size=1&action=EXCHANGE_REFUSED&user=" + user).getJsonObject(0);
+        assertEquals(byGet.line(2), refusal.getString("target"));
+        assertEquals("127.0.0.1", refusal.getString("address"));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

@@ -89,6 +89,7 @@ public final class OneCExchangeClient {
     private String type = "catalog";
     private Charset charset = Charset.forName("windows-1251");
     private int calls;
+    private String forwardedFor;
 
     private String cookieName;
     private String cookieValue;
@@ -109,6 +110,12 @@ public final class OneCExchangeClient {
 
     public OneCExchangeClient(URI endpoint, String user, String password) {
         this(List.of(endpoint), user, password);
+    }
+
+    /** Calls come from {@code address}, as a trusted reverse proxy in front of the server says. */
+    public OneCExchangeClient forwardedFor(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public OneCExchangeClient auth(Auth how) {
@@ -308,6 +315,9 @@ public final class OneCExchangeClient {
         if (basic) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (signedIn && auth == Auth.COOKIE && cookieName != null) {
             // why built by hand: 1C makes "Cookie: <line 2>=<line 3>" itself instead of keeping Set-Cookie.

@@ -22,13 +22,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.UUID;
 import java.time.temporal.ChronoUnit;
 import org.redisson.api.RLock;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.CatalogQueries;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditFilter;
+import org.catalogimport.platform.audit.AuditTrail;
 import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.Roles;
+import org.catalogimport.platform.security.UserAdministration;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.imports.upload.PackageUploads;
@@ -95,6 +101,12 @@ class CatalogImporterIT {
 
     @Inject
     org.catalogimport.platform.security.UserAccounts users;
+
+    @Inject
+    UserAdministration administration;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     RedissonClient redisson;
@@ -322,6 +334,7 @@ class CatalogImporterIT {
         nodeLauncher.settings = settings;
         nodeLauncher.packages = packages;
         nodeLauncher.uploads = uploads;
+        nodeLauncher.audit = audit;
         return nodeLauncher;
     }
 
@@ -381,6 +394,31 @@ class CatalogImporterIT {
         assertTrue(admin.getPasswordHash().startsWith("PBKDF2WithHmacSHA256:210000:"), admin.getPasswordHash());
         assertTrue(users.authenticate("it-admin", "it-admin-password".toCharArray()).isPresent());
         assertTrue(users.authenticate("it-admin", "wrong-password".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void theBootstrapResetRestoresAForgottenAdministratorOnceAndThenChangesNothing() {
+        // Given an administrator who was disabled, lost the role and forgot the password
+        String name = "it-forgetful-" + UUID.randomUUID().toString().substring(0, 8);
+        administration.add(Actor.SYSTEM, name, "forgotten-password", Set.of(Roles.ADMIN));
+        administration.setEnabled(Actor.SYSTEM, name, false);
+        administration.changeRoles(Actor.SYSTEM, name, Set.of(Roles.VIEWER));
+        int epochBefore = users.findByUsername(name).orElseThrow().getSessionEpoch();
+
+        // When a node starts with CATALOG_ADMIN_RESET_PASSWORD=true (what BootstrapUsers then calls)
+        assertTrue(administration.restoreAdministrator(Actor.SYSTEM, name, "remembered-password"));
+
+        // Then only the new password signs in, the user is enabled and an administrator, its sessions end
+        AppUser restored = users.findByUsername(name).orElseThrow();
+        assertTrue(restored.isEnabled() && restored.hasRole(Roles.ADMIN), restored.getRoles().toString());
+        assertTrue(users.authenticate(name, "remembered-password".toCharArray()).isPresent());
+        assertTrue(users.authenticate(name, "forgotten-password".toCharArray()).isEmpty());
+        assertTrue(restored.getSessionEpoch() > epochBefore);
+        assertEquals("user " + name + " (CATALOG_ADMIN_RESET_PASSWORD)", audit.page(
+                new AuditFilter(AuditAction.PASSWORD_RESET, "system", null, null), 0, 1).get(0).target());
+        // and a second start with the variable still set changes nothing (no session ends again)
+        assertFalse(administration.restoreAdministrator(Actor.SYSTEM, name, "remembered-password"));
+        assertEquals(restored.getSessionEpoch(), users.findByUsername(name).orElseThrow().getSessionEpoch());
     }
 
     @Test

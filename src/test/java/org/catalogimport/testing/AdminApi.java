@@ -14,17 +14,40 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
-/** The JSON API of one server, called as the test administrator with HTTP Basic. */
+/**
+ * The JSON API of one server, called with HTTP Basic: as the test administrator, or as another
+ * user ({@link #as}), optionally through a trusted proxy that names the client
+ * ({@link #from}: {@code X-Forwarded-For}, honoured because the test server trusts the loopback).
+ */
 public final class AdminApi {
-
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
-            (IntegrationTestSettings.ADMIN_USER + ":" + IntegrationTestSettings.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final String authorization;
+    private final String forwardedFor;
 
     public AdminApi(URI serverBase) {
-        this.base = serverBase.resolve("api/");
+        this(serverBase.resolve("api/"), basic(IntegrationTestSettings.ADMIN_USER, IntegrationTestSettings.ADMIN_PASSWORD), null);
+    }
+
+    private AdminApi(URI base, String authorization, String forwardedFor) {
+        this.base = base;
+        this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** The same API called as {@code user} (null: without credentials). */
+    public AdminApi as(String user, String password) {
+        return new AdminApi(base, user == null ? null : basic(user, password), forwardedFor);
+    }
+
+    /** The same API called for a client at {@code address}, as a trusted proxy would forward it. */
+    public AdminApi from(String address) {
+        return new AdminApi(base, authorization, address);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public URI uri(String path) {
@@ -36,11 +59,18 @@ public final class AdminApi {
     }
 
     public HttpResponse<String> send(String method, URI uri) throws IOException, InterruptedException {
-        return http.send(request(method, uri), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(method, uri, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code method} with a JSON body. */
+    public HttpResponse<String> send(String method, String path, JsonObject json) throws IOException, InterruptedException {
+        return http.send(request(method, uri(path), HttpRequest.BodyPublishers.ofString(json.toString()))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public CompletableFuture<HttpResponse<String>> postAsync(String path) {
-        return http.sendAsync(request("POST", uri(path)), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request("POST", uri(path), HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public JsonObject object(String path) throws IOException, InterruptedException {
@@ -55,13 +85,23 @@ public final class AdminApi {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    public static JsonArray array(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
     /** No session is PENDING or RUNNING anywhere in the cluster. */
     public boolean nothingRuns() throws IOException, InterruptedException {
         return array("imports?status=RUNNING").isEmpty() && array("imports?status=PENDING").isEmpty();
     }
 
-    private static HttpRequest request(String method, URI uri) {
-        return HttpRequest.newBuilder(uri).header("Authorization", AUTHORIZATION)
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build();
+    private HttpRequest.Builder request(String method, URI uri, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return request;
     }
 }

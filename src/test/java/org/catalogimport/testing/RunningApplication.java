@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -63,7 +64,7 @@ public class RunningApplication implements BeforeAllCallback {
                     services.dbUser(), services.dbPassword(),
                     redis.getScheme() + "://" + (redis.getUserInfo() == null ? "" : redis.getUserInfo() + "@")
                             + "127.0.0.1:" + redisProxy.port());
-            Map<String, String> env = new java.util.HashMap<>(PayaraMicroProcess.applicationEnvironment(proxied));
+            Map<String, String> env = new HashMap<>(PayaraMicroProcess.applicationEnvironment(proxied));
             env.put("CATALOG_ADMIN_USER", IntegrationTestSettings.ADMIN_USER);
             env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
             env.put("CATALOG_IMPORT_DIR", IntegrationTestSettings.importDir().toString());
@@ -71,6 +72,9 @@ public class RunningApplication implements BeforeAllCallback {
             // why small: PackageUploadIT proves the limit with a 9 MiB file, not a 2 GiB one.
             env.put("CATALOG_UPLOAD_MAX_FILE_SIZE", String.valueOf(8L << 20));
             env.put("CATALOG_UPLOAD_MAX_TOTAL_SIZE", String.valueOf(16L << 20));
+            // why trust the loopback: tests play clients at other addresses (192.0.2.0/24, the
+            // documentation range) by sending X-Forwarded-For, as a reverse proxy would.
+            env.put("CATALOG_TRUSTED_PROXIES", "127.0.0.1, ::1");
             payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(
                     projectDir, BackingServices.freePort(), env, log)).awaitReady(Duration.ofMinutes(4));
             return new Stopper();

@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
+import org.catalogimport.platform.web.Caller;
 
 /**
  * Import sessions for automation: start one ({@code POST}: 202 with the session, 409 while one
@@ -57,17 +57,20 @@ public class ImportSessionsResource {
     @Inject
     org.catalogimport.exchange.ExchangeHistory exchanges;
 
+    @Inject
+    Caller caller;
+
     /**
      * @param allowMassDeactivation let a full exchange deactivate more than the configured share of
      *                              the active products or offers (otherwise such an import fails)
      * @param dryRun                a check: the whole import, always rolled back
      */
     @POST
-    public Response start(@Context SecurityContext security, @Context UriInfo uri,
+    public Response start(@Context UriInfo uri,
                           @QueryParam("allowMassDeactivation") @DefaultValue("false") boolean allowMassDeactivation,
                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         ImportLauncher.StartResult result = launcher.start(
-                ImportRequest.of(security.getUserPrincipal().getName(), ImportSource.API)
+                ImportRequest.of(caller.actor(), ImportSource.API)
                         .allowingMassDeactivation(allowMassDeactivation).asDryRun(dryRun));
         return switch (result.outcome()) {
             case STARTED -> Response.accepted(ImportSessionView.of(result.session()))
@@ -86,8 +89,8 @@ public class ImportSessionsResource {
      */
     @POST
     @Path("{id}/cancel")
-    public Response cancel(@PathParam("id") long id, @Context SecurityContext security) {
-        ImportCancellation.Result result = cancellation.request(id, security.getUserPrincipal().getName());
+    public Response cancel(@PathParam("id") long id) {
+        ImportCancellation.Result result = cancellation.request(id, caller.actor());
         return switch (result.outcome()) {
             case CANCELLED -> Response.ok(ImportSessionView.of(result.session().orElseThrow())).build();
             case REQUESTED -> Response.accepted(ImportSessionView.of(result.session().orElseThrow())).build();
@@ -105,9 +108,9 @@ public class ImportSessionsResource {
      */
     @POST
     @Path("{id}/retry")
-    public Response retry(@PathParam("id") long id, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response retry(@PathParam("id") long id, @Context UriInfo uri) {
         ImportSession session = sessions.find(id).orElseThrow(() -> new NotFoundException("No import session " + id));
-        ImportAgain.Result result = again.start(session, security.getUserPrincipal().getName(), ImportSource.API);
+        ImportAgain.Result result = again.start(session, caller.actor(), ImportSource.API);
         if (result.start() == null) {
             return Response.status(Response.Status.CONFLICT).entity(Map.of("message", switch (result.check()) {
                 case NOT_ENDED_BADLY -> "Import " + id + " is " + session.getStatus()

@@ -22,6 +22,9 @@ import org.catalogimport.commerceml.PackagePreview;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.commerceml.UploadedPackageCheck;
 import org.catalogimport.imports.ImportSettings;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
 
 /**
  * Turns the files of one upload into the next package, or refuses them with nothing stored:
@@ -76,10 +79,14 @@ public class PackageUploader {
     @Inject
     PackageUploads uploads;
 
+    @Inject
+    AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Checks and stores {@code files} as the next package, uploaded by {@code user}. */
-    public PackageUpload accept(List<? extends IncomingFile> files, String user) throws Refused {
+    public PackageUpload accept(List<? extends IncomingFile> files, Actor actor) throws Refused {
+        String user = actor.user();
         if (files.isEmpty()) {
             throw new Refused("upload.refused.nothing");
         }
@@ -112,6 +119,8 @@ public class PackageUploader {
             }
             PackagePreview preview = new UploadedPackageCheck(importSettings.readLimits()).check(folder);
             PackageUpload upload = uploads.record(folder, names, total, preview, user, clock.instant());
+            audit.record(actor, AuditAction.UPLOAD_STORED, "upload " + upload.id() + ": " + String.join(", ", names)
+                    + " (" + total + " bytes)");
             LOG.info(() -> "Upload " + upload.id() + " by " + user + " accepted: " + String.join(", ", names)
                     + " (" + upload.totalBytes() + " bytes) in " + folder);
             deleteUnneededFolders();
@@ -128,9 +137,11 @@ public class PackageUploader {
     }
 
     /** Discards the pending upload {@code id}: it is no longer the next package; its files go. */
-    public boolean discard(long id, String user) {
+    public boolean discard(long id, Actor actor) {
+        String user = actor.user();
         boolean discarded = uploads.discard(id, user, clock.instant());
         if (discarded) {
+            audit.record(actor, AuditAction.UPLOAD_DISCARDED, "upload " + id);
             LOG.info(() -> "Upload " + id + " discarded by " + user);
             deleteUnneededFolders();
         }

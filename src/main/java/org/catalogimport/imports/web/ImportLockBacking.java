@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.MessageFormat;
 import java.time.Instant;
+import org.catalogimport.console.AdminOnly;
 import org.catalogimport.imports.ImportLockPanel;
+import org.catalogimport.platform.web.Caller;
 
 /**
  * Backs the lock panel of {@code /admin/imports}: who holds the import lock, and "Release" when the
@@ -19,6 +21,9 @@ public class ImportLockBacking {
 
     @Inject
     ImportLockPanel panel;
+
+    @Inject
+    Caller caller;
 
     private ImportLockPanel.View view;
     private String unavailable;
@@ -41,8 +46,11 @@ public class ImportLockBacking {
     }
 
     public void release() {
+        if (AdminOnly.refused(caller)) {
+            return;
+        }
         FacesContext faces = FacesContext.getCurrentInstance();
-        boolean released = panel.release(faces.getExternalContext().getRemoteUser(), Instant.now());
+        boolean released = panel.release(caller.actor(), Instant.now());
         view = null;
         String key = released ? "lock.released" : "lock.notReleased";
         String text = faces.getApplication().getResourceBundle(faces, "msg").getString(key);

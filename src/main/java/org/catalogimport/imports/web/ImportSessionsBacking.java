@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.catalogimport.console.AdminOnly;
 import org.catalogimport.imports.ImportCancellation;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportRequest;
@@ -21,6 +22,7 @@ import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.imports.PackagePreviews;
 import org.catalogimport.imports.retention.HistoryRetention;
+import org.catalogimport.platform.web.Caller;
 
 /**
  * Backs {@code /admin/imports}: the sessions table, the start button, and the poll that refreshes
@@ -67,6 +69,9 @@ public class ImportSessionsBacking implements Serializable {
     @Inject
     HistoryRetention retention;
 
+    @Inject
+    Caller caller;
+
     /** For the footer: how long the history is kept. */
     public int getRetentionDays() {
         return retention.retentionDays();
@@ -84,8 +89,10 @@ public class ImportSessionsBacking implements Serializable {
 
     /** A row's "Cancel" button (after its confirmation). */
     public void cancel(long sessionId) {
-        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-        ImportCancellation.Result result = cancellation.request(sessionId, user);
+        if (AdminOnly.refused(caller)) {
+            return;
+        }
+        ImportCancellation.Result result = cancellation.request(sessionId, caller.actor());
         running = null;
         switch (result.outcome()) {
             case REQUESTED -> message(FacesMessage.SEVERITY_INFO, "imports.cancelRequested", sessionId);
@@ -95,9 +102,10 @@ public class ImportSessionsBacking implements Serializable {
     }
 
     private void launch(boolean dryRun) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String user = faces.getExternalContext().getRemoteUser();
-        ImportLauncher.StartResult result = launcher.start(ImportRequest.of(user, ImportSource.CONSOLE)
+        if (AdminOnly.refused(caller)) {
+            return;
+        }
+        ImportLauncher.StartResult result = launcher.start(ImportRequest.of(caller.actor(), ImportSource.CONSOLE)
                 .allowingMassDeactivation(allowMassDeactivation && isNextPackageFull()).asDryRun(dryRun));
         allowMassDeactivation = false;
         running = null;

@@ -2,7 +2,6 @@ package org.catalogimport.imports.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +19,8 @@ import org.catalogimport.imports.upload.PackageUpload;
 import org.catalogimport.imports.upload.PackageUploader;
 import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.imports.upload.UploadSettings;
-import org.catalogimport.platform.security.Roles;
+import org.catalogimport.console.AdminOnly;
+import org.catalogimport.platform.web.Caller;
 import org.primefaces.model.file.UploadedFile;
 import org.primefaces.model.file.UploadedFiles;
 
@@ -48,6 +48,9 @@ public class PackageUploadBacking {
     @Inject
     ImportSessions sessions;
 
+    @Inject
+    Caller caller;
+
     private static final String FORM = "upload";
 
     private UploadedFiles files;
@@ -56,15 +59,12 @@ public class PackageUploadBacking {
 
     /** The "Upload" button. */
     public void upload() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         List<UploadedFile> received = files == null || files.getFiles() == null ? List.of() : files.getFiles();
         try {
-            if (!external.isUserInRole(Roles.ADMIN)) {
-                // why again: the page is admin-only by web.xml; an action must not rely on that alone.
-                external.setResponseStatus(403);
+            if (AdminOnly.refused(caller)) {
                 return;
             }
-            PackageUpload upload = uploader.accept(received.stream().map(Incoming::new).toList(), external.getRemoteUser());
+            PackageUpload upload = uploader.accept(received.stream().map(Incoming::new).toList(), caller.actor());
             pending = Optional.of(upload);
             pendingImportedBy = null;
             message(FORM, FacesMessage.SEVERITY_INFO, "upload.accepted", upload.getNames());
@@ -83,8 +83,10 @@ public class PackageUploadBacking {
 
     /** The "Discard upload" button (after its confirmation). */
     public void discard(long id) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        if (uploader.discard(id, external.getRemoteUser())) {
+        if (AdminOnly.refused(caller)) {
+            return;
+        }
+        if (uploader.discard(id, caller.actor())) {
             message(null, FacesMessage.SEVERITY_INFO, "upload.discarded", id);
         } else {
             message(null, FacesMessage.SEVERITY_WARN, "upload.notPending", id);

@@ -10,6 +10,7 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.List;
 import java.util.Optional;
+import org.catalogimport.console.AdminOnly;
 import org.catalogimport.imports.ImportAgain;
 import org.catalogimport.imports.ImportLauncher;
 import org.catalogimport.imports.ImportSession;
@@ -19,6 +20,7 @@ import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.imports.upload.PackageUpload;
 import org.catalogimport.imports.upload.PackageUploads;
+import org.catalogimport.platform.web.Caller;
 
 /**
  * Backs {@code /admin/session.xhtml?id=N}: one session with its change report and its problems
@@ -75,6 +77,9 @@ public class SessionDetailBacking implements Serializable {
     @Inject
     ImportAgain again;
 
+    @Inject
+    Caller caller;
+
     private ImportAgain.Check againCheck;
 
     /** A failed or cancelled session whose files are still kept: the page offers "Import again". */
@@ -93,8 +98,10 @@ public class SessionDetailBacking implements Serializable {
      */
     public String importAgain() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        String user = faces.getExternalContext().getUserPrincipal().getName();
-        ImportAgain.Result result = again.start(sessions.find(id).orElseThrow(), user, ImportSource.CONSOLE);
+        if (AdminOnly.refused(caller)) {
+            return null;
+        }
+        ImportAgain.Result result = again.start(sessions.find(id).orElseThrow(), caller.actor(), ImportSource.CONSOLE);
         if (result.start() == null) {
             message(FacesMessage.SEVERITY_WARN, result.check() == ImportAgain.Check.FILES_GONE
                     ? "session.filesGone" : "session.importAgainRefused", id);

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A console user: a name, a PBKDF2 password hash and roles. */
+/** A user of the console, the API or the exchange: a name, a PBKDF2 password hash, roles, enabled or not. */
 @Entity
 @Table(name = "app_user")
 public class AppUser {
@@ -31,6 +31,17 @@ public class AppUser {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** A disabled user cannot sign in anywhere; users are disabled, never deleted (the history keeps their names). */
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    /** Bumped by every change of password, roles or enabled flag: a session signed in with an older value ends. */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
+    @Column(name = "changed_at")
+    private Instant changedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -62,5 +73,47 @@ public class AppUser {
 
     public Set<String> getRoles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int getSessionEpoch() {
+        return sessionEpoch;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** A new password hash; other sessions of this user end. */
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        changed(now);
+    }
+
+    void changeRoles(Set<String> newRoles, Instant now) {
+        this.roles.clear();
+        this.roles.addAll(newRoles);
+        changed(now);
+    }
+
+    void enable(boolean enable, Instant now) {
+        this.enabled = enable;
+        changed(now);
+    }
+
+    private void changed(Instant now) {
+        this.changedAt = now;
+        this.sessionEpoch++;
     }
 }

@@ -4,30 +4,44 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.catalogimport.platform.audit.Actor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the first users at start-up when they do not exist yet: the administrator from
- * {@code CATALOG_ADMIN_USER} / {@code CATALOG_ADMIN_PASSWORD} (role admin: console and API), and
- * the user 1C signs in with from {@code CATALOG_EXCHANGE_USER} / {@code CATALOG_EXCHANGE_PASSWORD}
- * (role exchange: {@code /1c_exchange} and nothing else). There is deliberately no built-in default
- * password: without the variables no user is created and the log says how to add one. An existing
- * user is never changed (the variables are a bootstrap, not a password reset).
+ * {@code CATALOG_ADMIN_USER} / {@code CATALOG_ADMIN_PASSWORD} (role admin), and the user 1C signs in
+ * with from {@code CATALOG_EXCHANGE_USER} / {@code CATALOG_EXCHANGE_PASSWORD} (role exchange:
+ * {@code /1c_exchange} and nothing else). There is deliberately no built-in default password:
+ * without the variables no user is created and the log says how to add one.
+ *
+ * <p>An existing user is never changed, with one exception for the administrator who forgot the
+ * password: with {@code CATALOG_ADMIN_RESET_PASSWORD=true} the administrator named by
+ * {@code CATALOG_ADMIN_USER} gets {@code CATALOG_ADMIN_PASSWORD}, is enabled again and holds the
+ * admin role (recorded in the audit trail as done by "system"). why an explicit flag: the
+ * variables usually stay in the deployment, and a restart must not silently undo a password the
+ * administrator has since changed in the console.
  */
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrations")
+// why bean-managed: each user is created or restored in its own transaction, so a refused one
+// (logged) does not roll back the other.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class BootstrapUsers {
 
     private static final Logger LOG = Logger.getLogger(BootstrapUsers.class.getName());
-    static final int MINIMUM_PASSWORD_LENGTH = 8;
 
     @Inject
     UserAccounts userAccounts;
+
+    @Inject
+    UserAdministration administration;
 
     @Inject
     @ConfigProperty(name = "catalog.admin.user")
@@ -36,6 +50,10 @@ public class BootstrapUsers {
     @Inject
     @ConfigProperty(name = "catalog.admin.password")
     Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "catalog.admin.reset-password")
+    boolean resetAdminPassword;
 
     @Inject
     @ConfigProperty(name = "catalog.exchange.user")
@@ -47,28 +65,34 @@ public class BootstrapUsers {
 
     @PostConstruct
     void createIfAbsent() {
-        bootstrap(Roles.ADMIN, "CATALOG_ADMIN", adminUser, adminPassword);
-        bootstrap(Roles.EXCHANGE, "CATALOG_EXCHANGE", exchangeUser, exchangePassword);
+        bootstrap(Roles.ADMIN, "CATALOG_ADMIN", adminUser, adminPassword, resetAdminPassword);
+        bootstrap(Roles.EXCHANGE, "CATALOG_EXCHANGE", exchangeUser, exchangePassword, false);
     }
 
-    private void bootstrap(String role, String variables, Optional<String> username, Optional<String> password) {
+    private void bootstrap(String role, String variables, Optional<String> username, Optional<String> password,
+                           boolean reset) {
         Optional<String> user = username.map(String::trim).filter(u -> !u.isEmpty());
         if (user.isEmpty() || password.isEmpty()) {
             if (!userAccounts.anyUserHasRole(role)) {
-                LOG.warning("No user has the role '" + role + "'. Set " + variables + "_USER and " + variables
+                LOG.warning("No enabled user has the role '" + role + "'. Set " + variables + "_USER and " + variables
                         + "_PASSWORD and restart to create one.");
             }
             return;
         }
-        if (userAccounts.findByUsername(user.get()).isPresent()) {
-            return;
+        try {
+            if (userAccounts.findByUsername(user.get()).isPresent()) {
+                if (reset && administration.restoreAdministrator(Actor.SYSTEM, user.get(), password.get())) {
+                    LOG.warning(() -> "CATALOG_ADMIN_RESET_PASSWORD: user '" + user.get() + "' has the password of "
+                            + "CATALOG_ADMIN_PASSWORD, is enabled and holds the admin role; its sessions ended. "
+                            + "Remove CATALOG_ADMIN_RESET_PASSWORD now.");
+                }
+                return;
+            }
+            administration.add(Actor.SYSTEM, user.get(), password.get(), Set.of(role));
+            LOG.info(() -> "Created user '" + user.get() + "' with role '" + role + "' from " + variables + "_USER.");
+        } catch (UserChangeRefused refused) {
+            LOG.severe(variables + "_USER / " + variables + "_PASSWORD: user '" + user.get() + "' was not created or "
+                    + "changed: " + UserMessages.english(refused));
         }
-        if (password.get().length() < MINIMUM_PASSWORD_LENGTH) {
-            LOG.severe(variables + "_PASSWORD is shorter than " + MINIMUM_PASSWORD_LENGTH
-                    + " characters; user '" + user.get() + "' was not created.");
-            return;
-        }
-        userAccounts.create(user.get(), password.get().toCharArray(), Set.of(role));
-        LOG.info(() -> "Created user '" + user.get() + "' with role '" + role + "' from " + variables + "_USER.");
     }
 }

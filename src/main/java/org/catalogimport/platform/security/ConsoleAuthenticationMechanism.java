@@ -2,6 +2,7 @@ package org.catalogimport.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -12,10 +13,14 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.catalogimport.platform.web.ClientAddress;
 
 /**
  * One authentication mechanism for the whole application (Jakarta Security allows only one):
@@ -26,7 +31,10 @@ import java.util.Optional;
  *       request to {@code /api} gets 401 with a Basic challenge (a script cannot follow a login form);</li>
  *   <li>{@code /1c_exchange} is left alone: the exchange endpoint authenticates 1C itself.</li>
  * </ul>
- * {@link AutoApplySession} keeps the caller logged in for the HTTP session.
+ * Both ways of signing in go through {@link SignInGuard}: a (user, client address) pair with too
+ * many recent failures is refused before its password is hashed (the form says so, Basic gets 429),
+ * and every failure is recorded. {@link AutoApplySession} keeps the caller logged in for the HTTP
+ * session; {@code SessionValidity} ends that session when the user's password or roles change.
  */
 @ApplicationScoped
 @AutoApplySession
@@ -34,11 +42,22 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     public static final String LOGIN_PAGE = "/login";
     public static final String CONTINUE_PARAMETER = "continue";
+    /** Request attribute: how long a throttled form sign-in must wait (a {@link Duration}). */
+    public static final String THROTTLED = "catalog.signIn.throttled";
+    /** Request attribute: the session epoch of a caller whose password was checked in this request. */
+    public static final String SIGNED_IN_EPOCH = "catalog.signIn.epoch";
     private static final String REALM = "catalog-import";
     private static final String EXCHANGE_PATH = "/1c_exchange";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
+
+    @Inject
+    SignInGuard guard;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -49,16 +68,12 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         }
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential != null) {
-            return context.notifyContainerAboutLogin(identityStoreHandler.validate(credential));
+        if (credential instanceof UsernamePasswordCredential form) {
+            return formSignIn(form, request, context);
         }
         Optional<UsernamePasswordCredential> basic = basicCredential(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            CredentialValidationResult result = identityStoreHandler.validate(basic.get());
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
-            }
-            return challenge(response, context);
+            return basicSignIn(basic.get(), request, response, context);
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -68,6 +83,64 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
         return context.redirect(request.getContextPath() + LOGIN_PAGE + "?" + CONTINUE_PARAMETER + "="
                 + URLEncoder.encode(pathWithinApplication(request), StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus formSignIn(UsernamePasswordCredential credential, HttpServletRequest request,
+                                            HttpMessageContext context) {
+        String address = clientAddress.of(request);
+        Duration wait = guard.refusedFor(credential.getCaller(), address);
+        if (!wait.isZero()) {
+            request.setAttribute(THROTTLED, wait);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            guard.failed(SignInGuard.Door.CONSOLE, credential.getCaller(), address, "wrong user name or password");
+            return context.notifyContainerAboutLogin(result);
+        }
+        return signedIn(credential, address, result, request, context);
+    }
+
+    private AuthenticationStatus basicSignIn(UsernamePasswordCredential credential, HttpServletRequest request,
+                                             HttpServletResponse response, HttpMessageContext context) {
+        String address = clientAddress.of(request);
+        Duration wait = guard.refusedFor(credential.getCaller(), address);
+        if (!wait.isZero()) {
+            return tooManyRequests(response, wait);
+        }
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            guard.failed(SignInGuard.Door.API, credential.getCaller(), address, "wrong user name or password");
+            return challenge(response, context);
+        }
+        return signedIn(credential, address, result, request, context);
+    }
+
+    private AuthenticationStatus signedIn(UsernamePasswordCredential credential, String address,
+                                          CredentialValidationResult result, HttpServletRequest request,
+                                          HttpMessageContext context) {
+        guard.succeeded(credential.getCaller(), address);
+        if (result.getCallerPrincipal() instanceof SignedInCaller caller) {
+            request.setAttribute(SIGNED_IN_EPOCH, caller.sessionEpoch());
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** 429 with Retry-After and a JSON message; committed here so the container cannot turn it into a 401. */
+    private static AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
+        try {
+            response.setStatus(TOO_MANY_REQUESTS);
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder().add("message",
+                    "Too many failed sign-ins of this user from your address; try again in "
+                            + SignInGuard.minutes(wait) + " min.").build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

@@ -8,7 +8,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-/** Validates user name and password against the users in PostgreSQL and supplies their roles. */
+/** Validates user name and password against the enabled users in PostgreSQL and supplies their roles. */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
 
@@ -17,7 +17,8 @@ public class DatabaseIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         return userAccounts.authenticate(credential.getCaller(), credential.getPassword().getValue())
-                .map(user -> new CredentialValidationResult(user.getUsername(), user.getRoles()))
+                .map(user -> new CredentialValidationResult(
+                        new SignedInCaller(user.getUsername(), user.getSessionEpoch()), user.getRoles()))
                 .orElse(INVALID_RESULT);
     }
 }

@@ -14,9 +14,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.ResourceBundle;
 
-/** Backs the login page and the logout link. */
+/** Backs the login page and the sign-out button. */
 @Named
 @RequestScoped
 public class LoginBacking {
@@ -41,14 +43,27 @@ public class LoginBacking {
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, password))
                         .newAuthentication(true));
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         switch (status) {
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + safeTarget(continueTo));
+            case SUCCESS -> {
+                // why: a session id an attacker planted before the sign-in must not become a signed-in one.
+                request.changeSessionId();
+                external.redirect(external.getRequestContextPath() + safeTarget(continueTo));
+            }
             case SEND_CONTINUE -> facesContext.responseComplete();
             default -> facesContext.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    bundle().getString("login.failed"), null));
+                    refusal(request.getAttribute(ConsoleAuthenticationMechanism.THROTTLED)), null));
         }
     }
 
+    private String refusal(Object throttled) {
+        if (throttled instanceof Duration wait) {
+            return MessageFormat.format(bundle().getString("login.throttled"), SignInGuard.minutes(wait));
+        }
+        return bundle().getString("login.failed");
+    }
+
+    /** Sign-out: the container forgets the caller and the HTTP session (with every view's state) ends. */
     public void logout() throws IOException, ServletException {
         ExternalContext external = facesContext.getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();

@@ -3,15 +3,21 @@ package org.catalogimport.platform.security;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Stores console users with PBKDF2 password hashes and checks their passwords. */
+/**
+ * The users in PostgreSQL: finding them, checking passwords (PBKDF2), and the stored changes. The
+ * rules of who may change what (the last administrator, password rules, the audit row) live in
+ * {@link UserAdministration}; this class only stores.
+ */
 @Stateless
 public class UserAccounts {
 
@@ -41,14 +47,36 @@ public class UserAccounts {
                 .findFirst();
     }
 
+    /** The user, locked for this transaction (a concurrent change of the same user waits). */
+    public Optional<AppUser> lockByUsername(String username) {
+        return entityManager.createQuery("select u from AppUser u where u.username = :username", AppUser.class)
+                .setParameter("username", username)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<AppUser> all() {
+        return entityManager.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList();
+    }
+
     public AppUser create(String username, char[] password, Set<String> roles) {
-        passwordHash.initialize(HASH_PARAMETERS);
-        AppUser user = new AppUser(username, passwordHash.generate(password), roles, Instant.now(clock));
+        AppUser user = new AppUser(username, hash(password), roles, Instant.now(clock));
         entityManager.persist(user);
         return user;
     }
 
-    /** The user, when the name exists and the password matches its hash. */
+    public String hash(char[] password) {
+        passwordHash.initialize(HASH_PARAMETERS);
+        return passwordHash.generate(password);
+    }
+
+    public boolean matches(AppUser user, char[] password) {
+        passwordHash.initialize(HASH_PARAMETERS);
+        return passwordHash.verify(password, user.getPasswordHash());
+    }
+
+    /** The user, when the name exists, is enabled and the password matches its hash. */
     public Optional<AppUser> authenticate(String username, char[] password) {
         passwordHash.initialize(HASH_PARAMETERS);
         Optional<AppUser> user = findByUsername(username);
@@ -57,21 +85,53 @@ public class UserAccounts {
             passwordHash.generate(password);
             return Optional.empty();
         }
-        return passwordHash.verify(password, user.get().getPasswordHash()) ? user : Optional.empty();
+        // why verify a disabled user's password too: the same time as for an enabled one.
+        boolean matches = passwordHash.verify(password, user.get().getPasswordHash());
+        return matches && user.get().isEnabled() ? user : Optional.empty();
     }
 
-    /** Names of the users holding {@code role}, sorted. */
-    public java.util.List<String> usernamesWithRole(String role) {
+    /**
+     * The session epoch of an enabled user, or empty when the user is gone or disabled: what a
+     * signed-in session compares with on every request (one primary-key-sized lookup).
+     */
+    public Optional<Integer> sessionEpoch(String username) {
         return entityManager.createQuery(
-                        "select u.username from AppUser u join u.roles r where r = :role order by u.username", String.class)
+                        "select u.sessionEpoch from AppUser u where u.username = :username and u.enabled = true", Integer.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Names of the enabled users holding {@code role} other than {@code except}, locked for this
+     * transaction. why lock: two administrators disabling each other at once would otherwise both
+     * see the other one still active and leave no administrator; with the rows locked the second
+     * waits, reads again, and is refused.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> lockActiveWithRole(String role, String except) {
+        return entityManager.createNativeQuery("""
+                        select u.username from app_user u join app_user_role r on r.user_id = u.id
+                         where r.role = ?1 and u.enabled and u.username <> ?2
+                         order by u.id for update of u""")
+                .setParameter(1, role).setParameter(2, except)
+                .getResultList();
+    }
+
+    /** Names of the enabled users holding {@code role}, sorted. */
+    public List<String> usernamesWithRole(String role) {
+        return entityManager.createQuery("""
+                        select u.username from AppUser u join u.roles r
+                         where r = :role and u.enabled = true order by u.username""", String.class)
                 .setParameter("role", role)
                 .getResultList();
     }
 
     public boolean anyUserHasRole(String role) {
-        return entityManager.createQuery(
-                        "select count(u) from AppUser u join u.roles r where r = :role", Long.class)
-                .setParameter("role", role)
-                .getSingleResult() > 0;
+        return !usernamesWithRole(role).isEmpty();
+    }
+
+    public Instant now() {
+        return Instant.now(clock);
     }
 }

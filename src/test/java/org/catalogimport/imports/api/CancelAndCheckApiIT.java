@@ -73,6 +73,9 @@ class CancelAndCheckApiIT {
             HttpResponse<String> again = api.send("POST", api.uri("imports/" + id + "/cancel"));
             assertEquals(409, again.statusCode(), again.body());
             assertTrue(AdminApi.object(again).getString("message").contains("already ended"), again.body());
+            // and the audit trail has the start and the cancel, by whom, not the refused second cancel
+            assertTrue(lastAudit("IMPORT_STARTED").getString("target").startsWith("import " + id + " of "));
+            assertEquals("import " + id + " (running: stopping)", lastAudit("IMPORT_CANCELLED").getString("target"));
         }
     }
 
@@ -86,6 +89,7 @@ class CancelAndCheckApiIT {
         assertEquals(200, cancel.statusCode(), cancel.body());
         assertEquals("CANCELLED", AdminApi.object(cancel).getString("status"));
         assertEquals("Cancelled by " + ADMIN + " before it started.", session(pending).getString("errorMessage"));
+        assertEquals("import " + pending + " (pending: cancelled now)", lastAudit("IMPORT_CANCELLED").getString("target"));
         assertEquals(404, api.send("POST", api.uri("imports/999999999/cancel")).statusCode());
     }
 
@@ -113,7 +117,16 @@ class CancelAndCheckApiIT {
             assertEquals("300", counts);
             // and the catalog is byte for byte what it was
             assertEquals(before, TestDatabase.catalogFingerprint());
+            // and the audit trail says a check was started, not an import
+            assertTrue(lastAudit("IMPORT_CHECKED").getString("target").startsWith("import " + id + " of "));
         }
+    }
+
+    /** The newest audit row of {@code action} by the test administrator. */
+    private JsonObject lastAudit(String action) throws Exception {
+        JsonObject row = api.array("audit?size=1&action=" + action + "&user=" + ADMIN).getJsonObject(0);
+        assertEquals("127.0.0.1", row.getString("address"), row.toString());
+        return row;
     }
 
     private JsonObject session(long id) throws Exception {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.catalogimport.commerceml.Text;
+import org.catalogimport.platform.audit.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * uploader here has no storage and no database (an attempt to store would fail with another error).
  */
 class PackageUploaderLimitsTest {
+
+    private static final Actor ADMIN = Actor.of("admin", "127.0.0.1");
 
     private final PackageUploader uploader = new PackageUploader();
 
@@ -38,7 +41,7 @@ class PackageUploaderLimitsTest {
     @Test
     void filesEachWithinTheirLimitButTogetherOverTheTotalAreRefusedWithBothSizes() {
         PackageUploader.Refused refused = assertThrows(PackageUploader.Refused.class, () -> uploader.accept(
-                List.of(new File("import.xml", 3L << 20), new File("offers.xml", (2L << 20) + 1)), "admin"));
+                List.of(new File("import.xml", 3L << 20), new File("offers.xml", (2L << 20) + 1)), ADMIN));
 
         assertEquals("upload.refused.totalTooLarge", refused.key());
         // why Text: the page writes sizes in its own language ("5 MiB", «5 МиБ»)
@@ -50,7 +53,7 @@ class PackageUploaderLimitsTest {
     @Test
     void aFileOverItsLimitIsRefusedByName() {
         PackageUploader.Refused refused = assertThrows(PackageUploader.Refused.class, () -> uploader.accept(
-                List.of(new File("catalog.zip", (3L << 20) + 1)), "admin"));
+                List.of(new File("catalog.zip", (3L << 20) + 1)), ADMIN));
 
         assertEquals("upload.refused.fileTooLarge", refused.key());
         assertEquals("catalog.zip", refused.arguments()[0]);
@@ -59,8 +62,8 @@ class PackageUploaderLimitsTest {
     @Test
     void theSameNameTwiceAndNothingAtAllAreRefused() {
         assertEquals("upload.refused.twice", assertThrows(PackageUploader.Refused.class, () -> uploader.accept(
-                List.of(new File("import.xml", 10), new File("IMPORT.xml", 10)), "admin")).key());
+                List.of(new File("import.xml", 10), new File("IMPORT.xml", 10)), ADMIN)).key());
         assertEquals("upload.refused.nothing", assertThrows(PackageUploader.Refused.class,
-                () -> uploader.accept(List.of(), "admin")).key());
+                () -> uploader.accept(List.of(), ADMIN)).key());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -138,6 +139,11 @@ class ConsoleOperationsIT {
                     .until(driver -> driver.findElement(By.id("sessions:lockPanel")).getText().contains("free"));
             assertEquals(IntegrationTestSettings.ADMIN_USER,
                     TestDatabase.text("select released_by from import_lock_release order by id desc limit 1"));
+            // and in the audit trail, with the browser's address
+            JsonObject audited = api.array("audit?size=1&action=LOCK_RELEASED").getJsonObject(0);
+            assertEquals(IntegrationTestSettings.ADMIN_USER, audited.getString("user"));
+            assertEquals("127.0.0.1", audited.getString("address"));
+            assertEquals("import lock (no session was running)", audited.getString("target"));
         } finally {
             crashedNode.shutdown();
         }

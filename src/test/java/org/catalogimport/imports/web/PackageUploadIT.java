@@ -113,6 +113,9 @@ class PackageUploadIT {
         assertTrue(uploadMessage().startsWith("Uploaded demo-package.zip"), uploadMessage());
         assertTrue(text("uploadSummary").startsWith("uploaded demo-package.zip · "), text("uploadSummary"));
         assertTrue(text("uploadSummary").contains("CommerceML 3.1 split"), text("uploadSummary"));
+        JsonObject audited = api.array("audit?size=1&action=UPLOAD_STORED").getJsonObject(0);
+        assertEquals(IntegrationTestSettings.ADMIN_USER, audited.getString("user"));
+        assertTrue(audited.getString("target").matches("upload \\d+: demo-package\\.zip \\(\\d+ bytes\\)"), audited.toString());
         assertEquals(List.of("import.xml/offers.xml|" + IntegrationTestSettings.ADMIN_USER, "demo-package.zip|null"),
                 query("select file_names || '|' || coalesce(discarded_by, 'null') from package_upload"
                         + " where id > (select coalesce(max(id), 0) - 2 from package_upload) order by id"));

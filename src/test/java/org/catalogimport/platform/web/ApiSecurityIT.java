@@ -57,10 +57,10 @@ class ApiSecurityIT {
     }
 
     @Test
-    void aUserWithoutTheAdminRoleGets403() throws Exception {
-        TestUsers.put(BackingServices.forTests(), "it-api-viewer", "it-api-viewer-password", "viewer");
+    void aUserWhoseRolesDoNotOpenTheApiGets403() throws Exception {
+        TestUsers.put(BackingServices.forTests(), "it-api-exchange", "it-api-exchange-password", "exchange");
 
-        assertEquals(403, get("api/imports", "it-api-viewer", "it-api-viewer-password").statusCode());
+        assertEquals(403, get("api/imports", "it-api-exchange", "it-api-exchange-password").statusCode());
     }
 
     @Test

@@ -102,11 +102,11 @@ class ConsoleLoginIT {
     }
 
     @Test
-    void aUserWithoutTheAdminRoleIsForbidden() {
-        TestUsers.put(BackingServices.forTests(), "it-viewer", "it-viewer-password", "viewer");
+    void aUserWhoseRolesDoNotOpenTheConsoleIsForbidden() {
+        TestUsers.put(BackingServices.forTests(), "it-console-metrics", "it-console-metrics-password", "metrics");
         browser.get(url("admin/imports"));
 
-        signIn("it-viewer", "it-viewer-password");
+        signIn("it-console-metrics", "it-console-metrics-password");
 
         WebElement forbidden = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
         assertTrue(forbidden.getText().contains("admin role"), forbidden.getText());

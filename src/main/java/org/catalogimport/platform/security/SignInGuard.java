@@ -1,0 +1,86 @@
+package org.catalogimport.platform.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.catalogimport.platform.audit.Actor;
+import org.catalogimport.platform.audit.AuditAction;
+import org.catalogimport.platform.audit.AuditTrail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The sign-in rules every door shares (console form, API Basic, 1C exchange): one throttle keyed
+ * by (user, client address), and an audit row for each refused sign-in. A pair that is throttled is
+ * refused before any password hash is computed. While a pair is throttled its attempts are not
+ * recorded one by one (a flood would fill the trail); the moment it becomes throttled is.
+ */
+@ApplicationScoped
+public class SignInGuard {
+
+    private static final Logger LOG = Logger.getLogger(SignInGuard.class.getName());
+
+    /** The way a sign-in came in; named in the audit row's target. */
+    public enum Door {
+        CONSOLE("console"), API("api"), EXCHANGE("1c_exchange");
+
+        private final String label;
+
+        Door(String label) {
+            this.label = label;
+        }
+    }
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "catalog.sign-in.max-failures")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "catalog.sign-in.window-minutes")
+    int windowMinutes;
+
+    @Inject
+    @ConfigProperty(name = "catalog.sign-in.block-minutes")
+    int blockMinutes;
+
+    private SignInThrottle throttle;
+
+    @PostConstruct
+    void init() {
+        throttle = new SignInThrottle(Clock.systemUTC(), maxFailures, Duration.ofMinutes(windowMinutes),
+                Duration.ofMinutes(blockMinutes));
+    }
+
+    /** How long {@code user} from {@code address} must wait before it may try again; zero: it may try now. */
+    public Duration refusedFor(String user, String address) {
+        return throttle.waitFor(user, address);
+    }
+
+    /** A wrong password, unknown or disabled user, or a user without the door's role. */
+    public void failed(Door door, String user, String address, String reason) {
+        boolean nowThrottled = throttle.failed(user, address);
+        Actor actor = Actor.of(user, address);
+        AuditAction refused = door == Door.EXCHANGE ? AuditAction.EXCHANGE_REFUSED : AuditAction.SIGN_IN_REFUSED;
+        audit.recordRefusal(actor, refused, door.label + ": " + reason);
+        if (nowThrottled) {
+            LOG.warning(() -> "Sign-in of '" + user + "' from " + address + " throttled for " + blockMinutes
+                    + " min after " + maxFailures + " failures (" + door.label + ")");
+            audit.recordRefusal(actor, AuditAction.SIGN_IN_THROTTLED, door.label + ": " + maxFailures
+                    + " failures; refused for " + blockMinutes + " min");
+        }
+    }
+
+    public void succeeded(String user, String address) {
+        throttle.succeeded(user, address);
+    }
+
+    /** "try again in N min" rounded up, at least 1. */
+    public static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    }
+}

@@ -1,0 +1,128 @@
+package org.catalogimport.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.catalogimport.testing.AdminApi;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.ConsoleBrowser;
+import org.catalogimport.testing.HeadlessChromium;
+import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Users and Audit pages in a real Chromium, read as an administrator reads them and compared
+ * with the API; and the imports page as a viewer sees it.
+ */
+@ExtendWith(RunningApplication.class)
+class UsersConsoleIT {
+
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Map<String, String> ACTION_LABELS = Map.of("USER_ADDED", "User added", "USER_DISABLED",
+            "User disabled", "PASSWORD_RESET", "Password reset", "SIGN_IN_REFUSED", "Sign-in refused");
+
+    private final AdminApi api = new AdminApi(RunningApplication.baseUri());
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) { // why: null when no browser could be started; that failure is the one to read
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdministratorAddsAUserResetsItsPasswordOnceDisablesItAndReadsItInTheAuditTrail() throws Exception {
+        String name = "it-console-user-" + RUN;
+        WebDriverWait wait = ConsoleBrowser.signIn(browser, "admin/users", "users:table");
+        UsersPage users = new UsersPage(browser);
+
+        // When the administrator adds a user with the roles viewer (checked already) and metrics
+        users.add(name, "console-user-password", 3);
+
+        // Then the page lists it as the API does
+        assertTrue(users.messages().contains("User " + name + " added."), users.messages());
+        assertEquals(new UsersPage.Row(name, "Viewer, Metrics", "active"), users.row(name));
+        JsonObject fromApi = api.object("users/" + name);
+        assertEquals("[\"viewer\",\"metrics\"]", fromApi.getJsonArray("roles").toString());
+
+        // When its password is reset, the new one is shown once and opens the API
+        String password = users.resetPassword(name);
+        assertEquals(200, api.as(name, password).get("metrics").statusCode());
+        assertEquals(401, api.as(name, "console-user-password").get("metrics").statusCode());
+        users.open();
+        assertFalse(users.showsAPassword(), "shown once, not on the next visit");
+
+        // When it is disabled, the page and the API say so
+        users.disable(name);
+        assertFalse(api.object("users/" + name).getBoolean("enabled"));
+
+        // And the audit page shows what the API shows, newest first
+        AuditPage audit = new AuditPage(browser).open();
+        List<AuditPage.Row> shown = audit.rows().subList(0, 3);
+        List<JsonObject> listed = api.array("audit?size=3").stream().map(JsonValue::asJsonObject).toList();
+        for (int i = 0; i < 3; i++) {
+            JsonObject row = listed.get(i);
+            assertEquals(new AuditPage.Row(TIME.format(Instant.parse(row.getString("at")).atZone(ZoneId.systemDefault())),
+                    row.getString("user"), row.getString("address"), ACTION_LABELS.get(row.getString("action")),
+                    row.getString("target")), shown.get(i));
+        }
+        assertEquals(new AuditPage.Row(shown.get(0).at(), "it-admin", "127.0.0.1", "User disabled", "user " + name + " disabled"),
+                shown.get(0));
+        // (the old password, tried after the reset, was refused and recorded in between)
+        assertEquals(List.of("Sign-in refused", name, "api: wrong user name or password"),
+                List.of(shown.get(1).action(), shown.get(1).user(), shown.get(1).target()));
+        assertEquals(List.of("Password reset", "user " + name), List.of(shown.get(2).action(), shown.get(2).target()));
+        // and filters by action and user in the database
+        audit.filter("USER_ADDED", "User added", "it-admin");
+        List<AuditPage.Row> added = audit.rows();
+        assertTrue(added.stream().anyMatch(row -> row.target().equals("user " + name + " (viewer, metrics)")), added.toString());
+        assertEquals(Math.min(50, api.array("audit?size=500&action=USER_ADDED&user=it-admin").size()), added.size());
+
+        // In Russian, the same facts in the page's words
+        browser.findElement(By.id("account:ru")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Журнал аудита"));
+        users.open();
+        assertEquals("Пользователи", browser.findElement(By.cssSelector("main h1")).getText());
+        assertEquals(new UsersPage.Row(name, "Наблюдатель, Метрики", "отключён"), users.row(name));
+        browser.findElement(By.id("account:en")).click();
+    }
+
+    @Test
+    void aViewerReadsTheImportsPageWithoutItsActionsAndNoUsersOrAudit() {
+        String viewer = "it-console-viewer-" + RUN;
+        TestUsers.put(BackingServices.forTests(), viewer, "console-viewer-password", "viewer");
+
+        WebDriverWait wait = ConsoleBrowser.signIn(browser, "admin/imports", "sessions:table", viewer, "console-viewer-password");
+
+        assertTrue(browser.findElement(By.id("sessions:readOnly")).getText().contains("need the admin role"));
+        for (String action : List.of("sessions:start", "sessions:check", "upload:send", "navUsers", "navAudit")) {
+            assertTrue(browser.findElements(By.id(action)).isEmpty(), action + " is shown to a viewer");
+        }
+        assertTrue(browser.findElement(By.id("navAccount")).isDisplayed());
+        browser.get(RunningApplication.baseUri().resolve("admin/users").toString());
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden"))).isDisplayed());
+    }
+}

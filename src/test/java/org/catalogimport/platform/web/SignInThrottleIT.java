@@ -1,0 +1,108 @@
+package org.catalogimport.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.catalogimport.exchange.OneCExchangeClient;
+import org.catalogimport.testing.AdminApi;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.ConsoleHttp;
+import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sign-in throttling per (user, client address) at the three doors, both ways: after ten wrong
+ * passwords a pair is refused even with the right one, while the same user from another address
+ * still gets in. Clients are played at documentation addresses (192.0.2.0/24) through the trusted
+ * loopback proxy; each test has users of its own, so nobody else is throttled.
+ */
+@ExtendWith(RunningApplication.class)
+class SignInThrottleIT {
+
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final int LIMIT = 10;
+
+    private final AdminApi admin = new AdminApi(RunningApplication.baseUri());
+
+    @Test
+    void theApiAnswers429ToAThrottledPairAndLetsTheSameUserInFromAnotherAddress() throws Exception {
+        String user = "it-throttle-api-" + RUN;
+        TestUsers.put(BackingServices.forTests(), user, "right-password-api", "viewer");
+        AdminApi guesser = admin.as(user, "wrong-password").from("192.0.2.31");
+
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(401, guesser.get("imports").statusCode(), "attempt " + (i + 1));
+        }
+
+        HttpResponse<String> throttled = admin.as(user, "right-password-api").from("192.0.2.31").get("imports");
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        assertTrue(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()) > 14 * 60);
+        assertTrue(AdminApi.object(throttled).getString("message").contains("try again in 15 min"), throttled.body());
+        assertEquals(200, admin.as(user, "right-password-api").from("192.0.2.32").get("imports").statusCode(),
+                "the same user from its own address");
+
+        List<JsonObject> refused = audit("SIGN_IN_REFUSED", user);
+        assertEquals(LIMIT, refused.size(), refused.toString());
+        assertTrue(refused.stream().allMatch(row -> row.getString("address").equals("192.0.2.31")
+                && row.getString("target").equals("api: wrong user name or password")), refused.toString());
+        List<JsonObject> throttledRows = audit("SIGN_IN_THROTTLED", user);
+        assertEquals(1, throttledRows.size(), "the moment it was throttled, not each refused attempt: " + throttledRows);
+        assertEquals("192.0.2.31", throttledRows.get(0).getString("address"));
+    }
+
+    @Test
+    void theLoginFormSaysWhenAPairIsThrottled() throws Exception {
+        String user = "it-throttle-form-" + RUN;
+        TestUsers.put(BackingServices.forTests(), user, "right-password-form", "viewer");
+        ConsoleHttp guesser = ConsoleHttp.anonymous().from("192.0.2.33");
+
+        for (int i = 0; i < LIMIT; i++) {
+            HttpResponse<String> refused = guesser.signIn(user, "wrong-password");
+            assertTrue(refused.body().contains("Wrong user name or password."), "attempt " + (i + 1));
+        }
+
+        HttpResponse<String> throttled = guesser.signIn(user, "right-password-form");
+        assertEquals(200, throttled.statusCode());
+        assertTrue(throttled.body().contains("Too many failed sign-ins of this user from your address. Try again in 15 min."),
+                throttled.body());
+        HttpResponse<String> elsewhere = ConsoleHttp.anonymous().from("192.0.2.34").signIn(user, "right-password-form");
+        assertEquals(302, elsewhere.statusCode(), elsewhere.body());
+        assertTrue(elsewhere.headers().firstValue("Location").orElse("").endsWith("/admin/imports"));
+        assertEquals(LIMIT, audit("SIGN_IN_REFUSED", user).stream()
+                .filter(row -> row.getString("target").equals("console: wrong user name or password")).count());
+    }
+
+    @Test
+    void aStrangersGuessesDoNotLock1cOutOfTheExchange() throws Exception {
+        String user = "it-throttle-1c-" + RUN;
+        TestUsers.put(BackingServices.forTests(), user, "right-password-1c", "exchange");
+        OneCExchangeClient stranger = new OneCExchangeClient(RunningApplication.baseUri().resolve("1c_exchange"), user, "wrong-password")
+                .forwardedFor("192.0.2.35");
+
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals("failure", stranger.checkauth().status1(), "attempt " + (i + 1));
+        }
+
+        OneCExchangeClient.Answer throttled = new OneCExchangeClient(RunningApplication.baseUri().resolve("1c_exchange"), user, "right-password-1c")
+                .forwardedFor("192.0.2.35").checkauth();
+        assertEquals("failure", throttled.status1());
+        assertTrue(throttled.line(2).startsWith("Too many failed sign-ins of user '" + user + "' from 192.0.2.35"), throttled.toString());
+        assertEquals("success", new OneCExchangeClient(RunningApplication.baseUri().resolve("1c_exchange"), user, "right-password-1c")
+                .forwardedFor("192.0.2.36").checkauth().status1(), "1C itself, from its own address");
+
+        List<JsonObject> refused = audit("EXCHANGE_REFUSED", user);
+        assertEquals(LIMIT, refused.size(), refused.toString());
+        assertTrue(refused.stream().allMatch(row -> row.getString("target").equals("1c_exchange: wrong user name or password")));
+        assertEquals(1, audit("SIGN_IN_THROTTLED", user).size());
+    }
+
+    private List<JsonObject> audit(String action, String user) throws Exception {
+        return admin.array("audit?size=100&action=" + action + "&user=" + user).stream().map(JsonValue::asJsonObject).toList();
+    }
+}
