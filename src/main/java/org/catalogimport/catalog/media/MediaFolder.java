@@ -30,8 +30,7 @@ import java.util.stream.Stream;
  *
  * <p>An import copies new and changed pictures into its staging area,
  * {@code .catalog-import/staging/session-<id>/}, inside the media folder (so that publishing is a
- * rename on the same file system), each file written completely and forced to disk before the
- * catalog commits. Publishing moves each staged file onto its place with an atomic rename: a reader
+ * rename on the same file system), each file written completely before the catalog commits. Publishing moves each staged file onto its place with an atomic rename: a reader
  * of the folder (the shop's web server) sees the old picture or the new one, never a part of one.
  * Publishing and discarding can be repeated after a crash at any point: a file already moved is no
  * longer in the staging area, a removal already done finds nothing.
@@ -85,7 +84,12 @@ public final class MediaFolder {
         return root.resolve(WORK_AREA).resolve("staging").resolve("session-" + session);
     }
 
-    /** Copies {@code source} into the session's staging area, hashing it on the way, and forces it to disk. */
+    /**
+     * Copies {@code source} into the session's staging area, hashing it on the way. Not forced to
+     * disk file by file: that cost 2.8 ms per picture here (+56 s for 20,000), more than the rest of
+     * the import; a crash of the process or the node cannot show part of a picture (the rename comes
+     * after the complete write), a power cut of the storage before the kernel wrote it back can.
+     */
     public StoredPicture stage(long session, String relative, Path source) throws IOException {
         Path staged = staging(session).resolve(relative);
         Files.createDirectories(staged.getParent());
@@ -102,8 +106,6 @@ public final class MediaFolder {
                     out.write(bytes);
                 }
             }
-            // why force: the catalog commits after this; a power cut must not leave a renamed empty file
-            out.force(false);
         }
         return new StoredPicture(HexFormat.of().formatHex(sha.digest()), size);
     }
