@@ -249,10 +249,6 @@ final class ImportRun implements CatalogVisitor {
         return writer;
     }
 
-    ImportPictures pictures() {
-        return pictures;
-    }
-
     ImportCounts counts() {
         return new ImportCounts(processed.get(), skipped.get(), warnings.get());
     }
