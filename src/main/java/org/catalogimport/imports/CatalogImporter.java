@@ -9,16 +9,20 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.DeactivationPolicy;
+import org.catalogimport.catalog.media.MediaFolder;
+import org.catalogimport.catalog.media.PictureCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
@@ -104,19 +108,30 @@ public class CatalogImporter {
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
         ImportRun run = null;
+        ImportPictures pictures = null;
+        PictureCounts pictureCounts;
         try {
             CommerceMlReader reader = new CommerceMlReader();
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
             progress.total(sessionId, reader.countItems(exchangePackage, () -> counter.cancelledBy() != null));
             counter.throwIfCancelled();
+            Optional<MediaFolder> media = settings.mediaDir().map(MediaFolder::new);
+            if (media.isPresent()) {
+                recoverPictures(media.get());
+            }
             transaction.setTransactionTimeout(settings.transactionTimeoutSeconds());
             transaction.begin();
             try (Connection connection = database.dataSource().getConnection()) {
                 counter.connectedTo(backendPid(connection));
+                pictures = media.isPresent()
+                        ? ImportPictures.open(connection, media.get(), sessionId, dryRun, settings.mediaMaxFileBytes())
+                        : ImportPictures.checkOnly(settings.mediaMaxFileBytes());
                 run = new ImportRun(connection, settings.batchSize(), deactivationPolicy(sessionId), exchangePackage,
-                        settings.mediaDir(), threads);
+                        pictures, threads);
                 counter.attach(run);
                 run.importAll(reader);
+                counter.throwIfCancelled();
+                pictureCounts = pictures.prepare(connection);
             } finally {
                 counter.connectedTo(null);
             }
@@ -124,10 +139,16 @@ public class CatalogImporter {
             if (dryRun) {
                 // why: a check runs everything a real import does, then keeps none of it.
                 transaction.rollback();
+                pictures.discard();
             } else {
                 transaction.commit();
+                publishPictures(sessionId, pictures);
             }
         } catch (Exception e) {
+            if (pictures != null) {
+                // why here: whatever ended the import, its staged pictures must never reach the folder
+                pictures.discard();
+            }
             if (counter.cancelledBy() != null) {
                 return cancelAfterStart(sessionId, counter, ticker);
             }
@@ -146,12 +167,41 @@ public class CatalogImporter {
         }
         stopTicker(ticker);
         flushProgress(sessionId, counter);
-        progress.complete(sessionId, run.counts(), run.writer().counts().toJson(), run.writer().counts().notRead(),
+        progress.complete(sessionId, run.counts(), pictureCounts.addTo(run.writer().counts().toJson()),
+                run.writer().counts().notRead(),
                 CensusJson.of(run.unreadElements(), run.unusedElements()), clock.instant());
         ImportRun finished = run;
         LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
                 + finished.writer().counts().toJson());
         return new Outcome(ImportStatus.COMPLETED, run.counts(), null);
+    }
+
+    /**
+     * Finishes a publish of pictures that committed but did not complete (a node died half-way), and
+     * discards pictures staged by imports that never committed. Runs before this import stages
+     * anything, as the cluster's one running import (the session is RUNNING), outside its transaction.
+     */
+    private void recoverPictures(MediaFolder media) throws SQLException, IOException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            String done = ImportPictures.recover(connection, media);
+            if (done != null) {
+                LOG.warning(() -> "Media folder " + media.root() + ": " + done);
+            }
+        }
+    }
+
+    /**
+     * After the commit: the catalog already names the new pictures, so they go into place now. If
+     * that fails (disk full, node dies), the journal written with the commit lets the next import
+     * finish it; the import stays completed.
+     */
+    private void publishPictures(long sessionId, ImportPictures pictures) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            pictures.publish(connection);
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Import " + sessionId + " committed, but its pictures were not all published yet;"
+                    + " the next import finishes the publish", e);
+        }
     }
 
     /** The configured share, and the session's "allow mass deactivation". */

@@ -10,6 +10,8 @@ public enum ImportMessage implements MessageKey {
     IMAGE_NOT_FOUND("problem.image.notFound", 1),
     IMAGE_OUTSIDE("problem.image.outsideMedia", 1),
     IMAGE_NOT_COPIED("problem.image.notCopied", 2),
+    IMAGE_TOO_LARGE("problem.image.tooLarge", 3),
+    IMAGE_NOT_A_PICTURE("problem.image.notAPicture", 1),
     PACKAGE_UNREADABLE("import.error.packageUnreadable", 1),
     ALREADY_RUNNING("import.error.alreadyRunning", 0),
     NOT_PENDING("import.error.notPending", 1),

@@ -1,9 +1,5 @@
 package org.catalogimport.imports;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +39,14 @@ import org.catalogimport.commerceml.WarehouseRecord;
 /**
  * One import in progress: passes the records read from the package to the catalog writer, counts
  * processed items, skipped items and warnings, collects problems for the progress writer, and
- * checks (and copies) the product images. Lives for one import, on the importing thread; the counters and the failure
+ * hands the product pictures to {@link ImportPictures}. Lives for one import, on the importing thread; the counters and the failure
  * queue are also read by the progress ticker on another thread.
  */
 final class ImportRun implements CatalogVisitor {
 
     private final CatalogWriter writer;
     private final ExchangePackage exchangePackage;
-    private final Optional<Path> mediaDir;
+    private final ImportPictures pictures;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong warnings = new AtomicLong();
@@ -66,11 +62,11 @@ final class ImportRun implements CatalogVisitor {
      *                in the application, any factory in tests and benchmarks
      */
     ImportRun(Connection connection, int batchSize, DeactivationPolicy policy, ExchangePackage exchangePackage,
-              Optional<Path> mediaDir, ThreadFactory threads) {
+              ImportPictures pictures, ThreadFactory threads) {
         this.threads = threads;
         this.writer = new CatalogWriter(connection, batchSize, policy, this::report);
         this.exchangePackage = exchangePackage;
-        this.mediaDir = mediaDir;
+        this.pictures = pictures;
     }
 
     /** Thrown on the importing thread when an administrator cancelled the import. */
@@ -305,7 +301,9 @@ final class ImportRun implements CatalogVisitor {
     public void product(ProductRecord product) {
         processed.incrementAndGet();
         for (String image : product.images()) {
-            checkImage(product, image);
+            // a missing or refused picture is a warning on the product (stored without it), not the import's failure
+            pictures.check(exchangePackage, currentFile, image).ifPresent(reason ->
+                    problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(), reason)));
         }
         write(() -> writer.product(product));
     }
@@ -357,33 +355,4 @@ final class ImportRun implements CatalogVisitor {
     }
 
     static final long MAX_LISTED_PROBLEMS = 1_000_000;
-
-    /** A missing picture is a warning on the product (it is stored without it), not the import's failure. */
-    private void checkImage(ProductRecord product, String image) {
-        Optional<Path> found = currentFile == null ? Optional.empty() : exchangePackage.picture(currentFile, image);
-        if (found.isEmpty()) {
-            problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
-                    ImportMessage.IMAGE_NOT_FOUND.with(image)));
-            return;
-        }
-        mediaDir.ifPresent(media -> copyImage(product, image, found.get(), media));
-    }
-
-    private void copyImage(ProductRecord product, String image, Path source, Path media) {
-        Path target = media.resolve(image).normalize();
-        if (!target.startsWith(media.normalize())) {
-            problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
-                    ImportMessage.IMAGE_OUTSIDE.with(image)));
-            return;
-        }
-        try {
-            if (!Files.isRegularFile(target) || Files.size(target) != Files.size(source)) {
-                Files.createDirectories(target.getParent());
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(),
-                    ImportMessage.IMAGE_NOT_COPIED.with(image, e.getMessage())));
-        }
-    }
 }

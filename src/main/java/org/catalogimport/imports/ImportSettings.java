@@ -23,6 +23,11 @@ public class ImportSettings {
     @ConfigProperty(name = "catalog.media.dir")
     Optional<String> mediaDir;
 
+    /** A picture larger than this is reported and not copied (CATALOG_MEDIA_MAX_FILE_BYTES). */
+    @Inject
+    @ConfigProperty(name = "catalog.media.max-file-bytes", defaultValue = "20971520")
+    long mediaMaxFileBytes;
+
     @Inject
     @ConfigProperty(name = "catalog.import.transaction-timeout-seconds")
     int transactionTimeoutSeconds;
@@ -65,6 +70,10 @@ public class ImportSettings {
 
     public Optional<Path> mediaDir() {
         return mediaDir.filter(dir -> !dir.isBlank()).map(Path::of);
+    }
+
+    public long mediaMaxFileBytes() {
+        return mediaMaxFileBytes;
     }
 
     public int transactionTimeoutSeconds() {

@@ -263,12 +263,14 @@ public final class DemoPackageWriter {
     private final int products;
     private final long seed;
     private final String catalogId;
+    private final int pictureBytes;
     private int filesWritten;
 
-    private DemoPackageWriter(Path dir, int products, long seed) {
+    private DemoPackageWriter(Path dir, int products, long seed, int pictureBytes) {
         this.dir = dir;
         this.products = products;
         this.seed = seed;
+        this.pictureBytes = pictureBytes;
         this.catalogId = id("catalog");
     }
 
@@ -281,6 +283,16 @@ public final class DemoPackageWriter {
      *         importer would read them as part of this package.
      */
     public static Path write(Path dir, int products, long seed) throws IOException {
+        return write(dir, products, seed, 0);
+    }
+
+    /**
+     * As {@link #write(Path, int, long)}, and when {@code pictureBytes} is positive every product
+     * also names one picture ({@code <Картинка>import_files/<2 chars>/<Ид>_1.jpg}, relative to
+     * {@code goods/} as 1C writes it) whose file of that size (JPEG signature, then bytes derived from
+     * the product) is written into {@code goods/import_files/}.
+     */
+    public static Path write(Path dir, int products, long seed, int pictureBytes) throws IOException {
         if (products < 1) {
             throw new IllegalArgumentException("products must be at least 1, was " + products);
         }
@@ -290,7 +302,7 @@ public final class DemoPackageWriter {
                 throw new DirectoryNotEmptyException(dir.toString());
             }
         }
-        new DemoPackageWriter(dir, products, seed).writeAll();
+        new DemoPackageWriter(dir, products, seed, pictureBytes).writeAll();
         return dir;
     }
 
@@ -519,6 +531,10 @@ public final class DemoPackageWriter {
         x.leaf("Ид", groupId(p.leaf.path));
         x.end();
         x.leaf("Описание", p.description);
+        if (pictureBytes > 0) {
+            x.leaf("Картинка", picturePath(p.id));
+            writePicture(p.id);
+        }
         x.leaf("Страна", COUNTRIES[p.country].toUpperCase(Locale.ROOT));
         x.open("ЗначенияСвойств");
         propertyValue(x, P_MATERIAL, valueId(P_MATERIAL, MATERIALS[p.material]));
@@ -905,6 +921,23 @@ public final class DemoPackageWriter {
     }
 
     // ---- files -------------------------------------------------------------------------------------
+
+    /** The picture path a product names (relative to {@code goods/}, where 3.1 puts import_files). */
+    public static String picturePath(String productId) {
+        return "import_files/" + productId.substring(0, 2) + "/" + productId + "_1.jpg";
+    }
+
+    private void writePicture(String productId) throws IOException {
+        Path file = dir.resolve("goods").resolve(picturePath(productId));
+        Files.createDirectories(file.getParent());
+        byte[] bytes = new byte[pictureBytes];
+        new Random(productId.hashCode()).nextBytes(bytes);
+        // why a real signature: the importer copies only files that are images by their first bytes
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        bytes[2] = (byte) 0xFF;
+        Files.write(file, bytes);
+    }
 
     private Xml openFile(String folder, int segment, boolean bom) throws IOException {
         Path folderPath = dir.resolve(folder);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -44,7 +43,7 @@ class FixtureImportIT {
         // why allowed: a fixture that is a full exchange would deactivate whatever other tests left in
         // the shared database (rolled back after the test); the guard itself is NoSilentLossIT's.
         ImportRun run = new ImportRun(database.connection(), batchSize, new DeactivationPolicy(0.5, true), exchangePackage,
-                Optional.empty(), Thread::new);
+                ImportPictures.checkOnly(), Thread::new);
         run.importAll(new CommerceMlReader());
         assertEveryItemAccountedFor(run.writer().counts());
         return run;

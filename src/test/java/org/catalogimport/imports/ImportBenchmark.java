@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.CatalogWriter;
 import org.catalogimport.catalog.DeactivationPolicy;
@@ -167,7 +166,7 @@ public final class ImportBenchmark {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
             ImportRun run = new ImportRun(connection, CatalogWriter.DEFAULT_BATCH_SIZE, DeactivationPolicy.DEFAULT,
-                    exchangePackage, Optional.empty(), Thread::new);
+                    exchangePackage, ImportPictures.checkOnly(), Thread::new);
             run.importAll(new CommerceMlReader());
             // the importer refuses to commit an import whose accounting does not add up; say it was checked
             EntityCounts counts = run.writer().counts();

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -130,7 +129,7 @@ class MisplacedContainersIT {
         Path dir = writer.write(temp.resolve(folder));
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + folder));
         ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage,
-                Optional.empty(), Thread::new);
+                ImportPictures.checkOnly(), Thread::new);
         run.importAll(new CommerceMlReader());
         FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
         return run;

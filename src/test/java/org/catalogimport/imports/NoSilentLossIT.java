@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
@@ -63,7 +62,7 @@ class NoSilentLossIT {
 
     private ImportRun importPackage(Path dir, DeactivationPolicy policy) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + dir.getFileName()));
-        ImportRun run = new ImportRun(database.connection(), 500, policy, exchangePackage, Optional.empty(), Thread::new);
+        ImportRun run = new ImportRun(database.connection(), 500, policy, exchangePackage, ImportPictures.checkOnly(), Thread::new);
         run.importAll(new CommerceMlReader());
         FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
         return run;

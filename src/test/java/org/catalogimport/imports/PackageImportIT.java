@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -40,15 +39,11 @@ class PackageImportIT {
     final RolledBackTransaction database = new RolledBackTransaction();
 
     private ImportRun importDir(Path dir) throws Exception {
-        return importDir(dir, Optional.empty());
-    }
-
-    private ImportRun importDir(Path dir, Optional<Path> mediaDir) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work"));
         // why allowed: a full exchange here would deactivate whatever other tests left in the shared
         // database (rolled back after the test); the guard itself is NoSilentLossIT's.
         ImportRun run = new ImportRun(database.connection(), 500, new DeactivationPolicy(0.5, true), exchangePackage,
-                mediaDir, Thread::new);
+                ImportPictures.checkOnly(), Thread::new);
         run.importAll(new CommerceMlReader());
         FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
         return run;
@@ -200,17 +195,16 @@ class PackageImportIT {
     }
 
     @Test
-    void picturesAreRecordedAndCopiedToTheMediaFolderAndAMissingOneIsTheProductsFailure() throws Exception {
+    void aProductKeepsItsPicturePathsAndAMissingPictureIsItsWarning() throws Exception {
+        // (what happens to the media folder is PicturesIT's)
         Path dir = write("pictures", "import.xml", importXml(true,
                 product("it-pic-ok", "With picture", "<Картинка>import_files/ab/it-pic-ok_1.jpg</Картинка>"),
                 product("it-pic-missing", "Without its file", "<Картинка>import_files/cd/it-pic-missing_1.jpg</Картинка>")));
         Files.createDirectories(dir.resolve("import_files/ab"));
-        Files.write(dir.resolve("import_files/ab/it-pic-ok_1.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
-        Path media = temp.resolve("media");
+        Files.write(dir.resolve("import_files/ab/it-pic-ok_1.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 2, 3});
 
-        ImportRun run = importDir(dir, Optional.of(media));
+        ImportRun run = importDir(dir);
 
-        assertTrue(Files.isRegularFile(media.resolve("import_files/ab/it-pic-ok_1.jpg")), "copied into the media folder");
         assertEquals("{import_files/ab/it-pic-ok_1.jpg}", text("select images::text from product where external_id = 'it-pic-ok'"));
         List<ItemProblem> problems = run.drainProblems();
         assertEquals(1, problems.size(), problems.toString());

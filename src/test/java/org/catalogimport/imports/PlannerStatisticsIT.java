@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import org.catalogimport.catalog.CatalogWriter;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -74,7 +73,7 @@ class PlannerStatisticsIT {
 
         // When it is imported (the transaction stays open)
         ImportRun run = new ImportRun(connection, CatalogWriter.DEFAULT_BATCH_SIZE,
-                new DeactivationPolicy(0.5, true), exchangePackage, Optional.empty(), Thread::new);
+                new DeactivationPolicy(0.5, true), exchangePackage, ImportPictures.checkOnly(), Thread::new);
         run.importAll(new CommerceMlReader());
         assertEquals(12_000, run.writer().counts().get("products").read());
 

@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
@@ -170,7 +169,7 @@ class UnchangedFilesIT {
     private ImportRun importPackage(Path dir) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + dir.getFileName()));
         ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage,
-                Optional.empty(), Thread::new);
+                ImportPictures.checkOnly(), Thread::new);
         run.importAll(new CommerceMlReader());
         FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
         return run;

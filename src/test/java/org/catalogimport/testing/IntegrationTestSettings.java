@@ -75,6 +75,11 @@ public class IntegrationTestSettings implements LauncherSessionListener {
         return dir;
     }
 
+    /** The media folder both test servers publish pictures to (CATALOG_MEDIA_DIR): one shared folder, as in compose. */
+    public static Path mediaDir() {
+        return projectDir().resolve("target/it-media");
+    }
+
     public static Path projectDir() {
         return Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
     }

@@ -69,6 +69,7 @@ public class RunningApplication implements BeforeAllCallback {
             env.put("CATALOG_ADMIN_PASSWORD", IntegrationTestSettings.ADMIN_PASSWORD);
             env.put("CATALOG_IMPORT_DIR", IntegrationTestSettings.importDir().toString());
             env.put("CATALOG_IMPORT_WORK_DIR", projectDir.resolve("target/it-work").toString());
+            env.put("CATALOG_MEDIA_DIR", IntegrationTestSettings.mediaDir().toString());
             // why small: PackageUploadIT proves the limit with a 9 MiB file, not a 2 GiB one.
             env.put("CATALOG_UPLOAD_MAX_FILE_SIZE", String.valueOf(8L << 20));
             env.put("CATALOG_UPLOAD_MAX_TOTAL_SIZE", String.valueOf(16L << 20));

@@ -52,6 +52,15 @@ public final class SwappedImportFolder implements AutoCloseable {
         void write(Path dir) throws IOException;
     }
 
+    /** {@code prepared} (a package folder next to the import folder, or anywhere on its file system) for one test; moved back on close. */
+    public static SwappedImportFolder with(Path prepared) throws IOException {
+        Path importDir = IntegrationTestSettings.importDir();
+        Path parked = importDir.resolveSibling("it-import-parked-" + prepared.getFileName());
+        Files.move(importDir, parked);
+        Files.move(prepared, importDir);
+        return new SwappedImportFolder(importDir, prepared, parked);
+    }
+
     @Override
     public void close() throws IOException {
         Files.move(importDir, other);

@@ -16,7 +16,8 @@ import org.catalogimport.imports.upload.PackageUpload;
  * What the API tells about an import session. {@code skippedItems}: items read but not stored;
  * {@code warnings}: items stored with a caveat; {@code failedItems} is the skipped count under its
  * old name, kept for existing clients. {@code changeReport} (per entity: read, inserted, updated,
- * unchanged, merged, skipped, deactivated, warnings) and {@code problems} only on the single-session
+ * unchanged, merged, skipped, deactivated, warnings; {@code pictures}: new, replaced, unchanged,
+ * missing, refused, removed) and {@code problems} only on the single-session
  * answer. {@code source}: CONSOLE, API or EXCHANGE (null for sessions older than
  * that record), {@code sourceReference}: e.g. "exchange 12". {@code receivedFiles} (single-session answer of an exchange session): the files
  * 1C sent for it, with size and number of chunks. {@code dryRun}: a check, always rolled back; {@code cancelRequestedBy/At}: who asked to

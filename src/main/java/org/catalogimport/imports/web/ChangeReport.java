@@ -60,8 +60,32 @@ public final class ChangeReport implements Serializable {
         }
     }
 
+    /** The report's pictures section: what the import did to the media folder (null: none recorded). */
+    public record Pictures(long fresh, long replaced, long unchanged, long missing, long refused, long removed)
+            implements Serializable {
+        public long getFresh() {
+            return fresh;
+        }
+        public long getReplaced() {
+            return replaced;
+        }
+        public long getUnchanged() {
+            return unchanged;
+        }
+        public long getMissing() {
+            return missing;
+        }
+        public long getRefused() {
+            return refused;
+        }
+        public long getRemoved() {
+            return removed;
+        }
+    }
+
     private final List<Row> rows;
     private final Row total;
+    private Pictures pictures;
 
     private ChangeReport(List<Row> rows) {
         this.rows = List.copyOf(rows);
@@ -74,6 +98,7 @@ public final class ChangeReport implements Serializable {
 
     public static ChangeReport of(String json) {
         List<Row> rows = new ArrayList<>();
+        Pictures pictures = null;
         if (json != null && !json.isBlank()) {
             try (JsonReader reader = Json.createReader(new StringReader(json))) {
                 JsonObject report = reader.readObject();
@@ -85,9 +110,16 @@ public final class ChangeReport implements Serializable {
                                 number(c, "skipped"), number(c, "warnings"), number(c, "notRead")));
                     }
                 }
+                JsonObject p = report.getJsonObject("pictures");
+                if (p != null) {
+                    pictures = new Pictures(number(p, "new"), number(p, "replaced"), number(p, "unchanged"),
+                            number(p, "missing"), number(p, "refused"), number(p, "removed"));
+                }
             }
         }
-        return new ChangeReport(rows);
+        ChangeReport report = new ChangeReport(rows);
+        report.pictures = pictures;
+        return report;
     }
 
     private static long number(JsonObject counts, String name) {
@@ -100,6 +132,15 @@ public final class ChangeReport implements Serializable {
 
     public Row getTotal() {
         return total;
+    }
+
+    public Pictures getPictures() {
+        return pictures;
+    }
+
+    /** The pictures section as the one row of its table (none when no section was recorded). */
+    public List<Pictures> getPictureRows() {
+        return pictures == null ? List.of() : List.of(pictures);
     }
 
     public boolean isEmpty() {

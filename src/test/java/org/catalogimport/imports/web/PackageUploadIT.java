@@ -1,6 +1,7 @@
 package org.catalogimport.imports.web;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.catalogimport.dev.DialectPackageWriter;
+import org.catalogimport.imports.PicturePackage;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ConsoleBrowser;
@@ -286,6 +288,37 @@ class PackageUploadIT {
     }
 
     /** Chooses {@code files} in the upload form and presses Upload (a full-page POST). */
+    @Test
+    void anUploadedZipsPicturesArePublishedWhenItsImportCommits() throws Exception {
+        // Given a zip with a product and its picture, uploaded from the console
+        String prefix = "it-upload-pic-" + System.nanoTime();
+        byte[] picture = PicturePackage.jpeg(2_500, 41);
+        Path dir = new PicturePackage().product(prefix, "import_files/" + prefix + "/p.jpg")
+                .file("import_files/" + prefix + "/p.jpg", picture).writeTo(WORK.resolve(prefix));
+        upload(zipOf(dir, WORK.resolve(prefix + ".zip")));
+        assertTrue(uploadMessage().startsWith("Uploaded " + prefix + ".zip"), uploadMessage());
+
+        // When it is imported
+        HttpResponse<String> started = api.send("POST", api.uri("imports"));
+        assertEquals(202, started.statusCode(), started.body());
+        long id = AdminApi.object(started).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofMinutes(3)).until(() -> "COMPLETED".equals(api.object("imports/" + id).getString("status")));
+
+        // Then it read the upload, and its picture is in the media folder byte for byte, counted as new
+        JsonObject session = api.object("imports/" + id);
+        assertTrue(session.containsKey("uploadId") && !session.isNull("uploadId"), session.toString());
+        assertEquals(1, session.getJsonObject("changeReport").getJsonObject("pictures").getInt("new"), session.toString());
+        assertArrayEquals(picture, Files.readAllBytes(IntegrationTestSettings.mediaDir().resolve("import_files/" + prefix + "/p.jpg")));
+        // and the session page shows the pictures table, in both languages
+        browser.get(RunningApplication.baseUri().resolve("admin/session?id=" + id).toString());
+        String table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".picture-report"))).getText();
+        assertTrue(table.contains("New") && table.contains("Replaced") && table.contains("Removed"), table);
+        browser.findElement(By.id("account:ru")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".picture-report"), "Заменены"));
+        assertTrue(browser.getPageSource().contains("Картинки (папка медиафайлов)"));
+        browser.findElement(By.id("account:en")).click();
+    }
+
     private void upload(Path... files) {
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#upload input[type=file]")));
         input.sendKeys(String.join("\n", Stream.of(files).map(Path::toString).toList()));
