@@ -1,5 +1,6 @@
 package org.catalogimport.catalog;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -140,7 +141,7 @@ final class CopyRows {
 
         private void ensure(int more) {
             if (size + more > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
         }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Appends one {@code mode=file} body to a staged file, streamed (memory stays flat for any size).
@@ -30,7 +32,7 @@ public final class ChunkAppender {
     }
 
     private static final int HEAD = 512;
-    private static final byte[] XML = "<?xml".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] XML = "<?xml".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BOM_XML = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '<', '?', 'x', 'm', 'l'};
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     /** A zip's local header (30 bytes) and the start of its first entry's name. */
@@ -122,7 +124,7 @@ public final class ChunkAppender {
     }
 
     private static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("no space left") || message.contains("disk full");
     }
 }

@@ -2,6 +2,7 @@ package org.catalogimport.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an exchange call answers: line 1 exactly {@code success}, {@code progress} or
@@ -36,7 +37,7 @@ public record ExchangeAnswer(Status status, List<String> lines) {
     public String text() {
         List<String> all = new ArrayList<>();
         if (status != Status.SETTINGS) {
-            all.add(status.name().toLowerCase(java.util.Locale.ROOT));
+            all.add(status.name().toLowerCase(Locale.ROOT));
         }
         lines.forEach(line -> all.add(oneLine(line)));
         return String.join("\n", all);

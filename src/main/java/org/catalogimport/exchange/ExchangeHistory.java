@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.catalogimport.platform.persistence.CatalogDatabase;
+import jakarta.json.bind.annotation.JsonbTransient;
 
 /**
  * What the console's "1C exchange" page and {@code GET /api/exchanges} show: the last exchanges
@@ -27,24 +28,24 @@ public class ExchangeHistory {
     public enum Result { RECEIVING, WAITING, RUNNING, COMPLETED, FAILED }
 
     public record ReceivedFile(String name, long size, int chunks, int restarts, Long sessionId) {
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public String getName() {
             return name;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public long getSize() {
             return size;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public int getChunks() {
             return chunks;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public Long getSessionId() {
             return sessionId;
@@ -54,54 +55,54 @@ public class ExchangeHistory {
     public record Summary(long id, String kind, String user, String remoteAddress, Instant startedAt, Instant lastCallAt,
                           Instant completedAt, String lastMode, List<ReceivedFile> files, List<Long> sessions,
                           Result result, String message, String told) {
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
         public long getId() {
             return id;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public String getUser() {
             return user;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public String getRemoteAddress() {
             return remoteAddress;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public Instant getStartedAt() {
             return startedAt;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public Instant getLastCallAt() {
             return lastCallAt;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public List<ReceivedFile> getFiles() {
             return files;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public List<Long> getSessions() {
             return sessions;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public Result getResult() {
             return result;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public String getMessage() {
             return message;
@@ -112,7 +113,7 @@ public class ExchangeHistory {
             return told;
         }
 
-        @jakarta.json.bind.annotation.JsonbTransient
+        @JsonbTransient
 
         public String getKind() {
             return kind;

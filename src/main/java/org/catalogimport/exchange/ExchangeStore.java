@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.catalogimport.platform.persistence.CatalogDatabase;
+import java.util.function.LongFunction;
 
 /**
  * The exchanges' state in PostgreSQL (V10): exchanges, their tokens, received files and the batches
@@ -179,7 +180,7 @@ public class ExchangeStore {
     /** Moves a batch's files from where they were received into its folder. */
     public interface FileMover {
         /** @return the names inside the moved zips (empty when there are none or they cannot be listed) */
-        List<String> move(List<StagedFile> files, String folder) throws java.io.IOException;
+        List<String> move(List<StagedFile> files, String folder) throws IOException;
     }
 
     /**
@@ -187,7 +188,7 @@ public class ExchangeStore {
      * batch; empty when no file waits. One transaction on one connection with the exchange's row
      * locked, so two nodes serving calls of one exchange at once cannot both take the same files.
      */
-    public Optional<Batch> batchWaiting(long exchangeId, Instant now, java.util.function.LongFunction<String> folderOf,
+    public Optional<Batch> batchWaiting(long exchangeId, Instant now, LongFunction<String> folderOf,
                                         FileMover mover) {
         return sql(connection -> {
             update(connection, "SELECT id FROM exchange WHERE id = ? FOR UPDATE", exchangeId);

@@ -30,6 +30,10 @@ import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * Runs one import of the whole package in ONE JTA transaction: either all of it commits, or on a
@@ -56,7 +60,7 @@ public class CatalogImporter {
     ManagedScheduledExecutorService scheduler;
 
     @Resource
-    jakarta.enterprise.concurrent.ManagedThreadFactory threads;
+    ManagedThreadFactory threads;
 
     @Inject
     ImportProgress progress;
@@ -81,12 +85,12 @@ public class CatalogImporter {
      * or the configured import folder.
      */
     public Outcome importPackage(long sessionId) {
-        java.nio.file.Path dir = sessions.find(sessionId).flatMap(ImportSession::packageDir).orElse(settings.importDir());
+        Path dir = sessions.find(sessionId).flatMap(ImportSession::packageDir).orElse(settings.importDir());
         return importPackage(sessionId, dir);
     }
 
     /** Imports the package in {@code importDir} (a folder, or a zip in it) for session {@code sessionId}. */
-    public Outcome importPackage(long sessionId, java.nio.file.Path importDir) {
+    public Outcome importPackage(long sessionId, Path importDir) {
         ImportProgress.Start started;
         try {
             started = progress.start(sessionId, 0, NodeName.get(), clock.instant());
@@ -103,7 +107,7 @@ public class CatalogImporter {
         if (started == ImportProgress.Start.NOT_PENDING) {
             return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, ImportMessage.NOT_PENDING.with(sessionId).english());
         }
-        java.nio.file.Path workDir = settings.workDir().resolve("session-" + sessionId);
+        Path workDir = settings.workDir().resolve("session-" + sessionId);
         boolean dryRun = sessions.find(sessionId).map(ImportSession::isDryRun).orElse(false);
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
@@ -299,13 +303,13 @@ public class CatalogImporter {
         }
     }
 
-    private static void deleteQuietly(java.nio.file.Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
+    private static void deleteQuietly(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return;
         }
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
             LOG.warning(() -> "Could not delete " + dir + ": " + e.getMessage());
         }
     }

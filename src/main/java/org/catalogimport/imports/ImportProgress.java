@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.persistence.CatalogDatabase;
+import java.sql.Timestamp;
 
 /**
  * Writes an import's status, progress and problems, each call in its own transaction, so the
@@ -62,7 +63,7 @@ public class ImportProgress {
                           and not exists (select 1 from import_session r where r.status = 'RUNNING')""")
                 .setParameter(1, totalItems)
                 .setParameter(2, node)
-                .setParameter(3, java.sql.Timestamp.from(now))
+                .setParameter(3, Timestamp.from(now))
                 .setParameter(4, sessionId)
                 .setParameter(5, ImportStatus.allowedPrevious(ImportStatus.RUNNING).stream().map(Enum::name).toList())
                 .executeUpdate();
@@ -197,7 +198,7 @@ public class ImportProgress {
                 .setParameter(4, counts.skipped())
                 .setParameter(5, counts.warnings())
                 .setParameter(6, entityCountsJson)
-                .setParameter(7, java.sql.Timestamp.from(now))
+                .setParameter(7, Timestamp.from(now))
                 .setParameter(8, sessionId)
                 .setParameter(9, ImportStatus.allowedPrevious(status).stream().map(Enum::name).toList())
                 .setParameter(12, unreadItems)

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One run of the catalog import: who started it, where it runs, how far it got and how it ended.
@@ -179,7 +181,7 @@ public class ImportSession {
     }
 
     /** Where the session comes from and which folder it reads ({@code null}: the import folder). */
-    public ImportSession from(ImportSource from, String reference, java.nio.file.Path dir) {
+    public ImportSession from(ImportSource from, String reference, Path dir) {
         source = Objects.requireNonNull(from, "source");
         sourceReference = reference;
         packageDir = dir == null ? null : dir.toString();
@@ -195,8 +197,8 @@ public class ImportSession {
     }
 
     /** The folder this session reads, or empty for the configured import folder. */
-    public java.util.Optional<java.nio.file.Path> packageDir() {
-        return java.util.Optional.ofNullable(packageDir).map(java.nio.file.Path::of);
+    public Optional<Path> packageDir() {
+        return Optional.ofNullable(packageDir).map(Path::of);
     }
 
     /** Marks a new session as reading the console upload {@code id}. */

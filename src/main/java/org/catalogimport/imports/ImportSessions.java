@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import jakarta.persistence.Query;
 
 /** Reads and stores import sessions. Transactions are the container's (one per call by default). */
 @Stateless
@@ -210,7 +211,7 @@ public class ImportSessions {
                 + (present(filter.fileContains()) ? " and file ilike ?4 escape '\\'" : "");
     }
 
-    private static void bindProblemFilter(jakarta.persistence.Query query, ProblemFilter filter) {
+    private static void bindProblemFilter(Query query, ProblemFilter filter) {
         if (present(filter.kind())) {
             query.setParameter(2, filter.kind());
         }

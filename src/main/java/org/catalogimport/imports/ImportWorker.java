@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.redis.RedissonImportLock;
+import java.time.Instant;
 
 /** Runs a started import on a container thread and releases the import lock when it has ended. */
 @Stateless
@@ -30,7 +31,7 @@ public class ImportWorker {
             importer.importPackage(sessionId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + sessionId + " ended with an unexpected error", e);
-            progress.fail(sessionId, ImportMessage.STOPPED_UNEXPECTEDLY.with(e), ImportCounts.NONE, java.time.Instant.now());
+            progress.fail(sessionId, ImportMessage.STOPPED_UNEXPECTEDLY.with(e), ImportCounts.NONE, Instant.now());
         } finally {
             // why here: after importPackage returns, its JTA transaction has committed or rolled back.
             try {

@@ -48,7 +48,8 @@ class ExchangeRefusalsIT {
         assertEquals(user, newest.getString("user"), newest.toString());
         assertEquals("127.0.0.1", newest.getString("address"));
         assertEquals("wrong_password", newest.getString("kind"));
-        assertEquals(wrong.line(2), newest.getString("reason"));
+        assertEquals("Wrong user name or password for the exchange (user '" + user + "').", newest.getString("reason"));
+        assertEquals("Неверное имя пользователя или пароль для обмена (пользователь «" + user + "»).", wrong.line(2));
         assertTrue(newest.getString("at").startsWith("20"), newest.toString());
         assertEquals(before + 1, metric("wrong_password"));
     }

@@ -1,5 +1,6 @@
 package org.catalogimport.exchange.web;
 
+import java.util.Locale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -109,6 +110,6 @@ public class ExchangePageBacking {
     /** "3 files, 12.4 MB" for the table. */
     public String files(ExchangeHistory.Summary exchange) {
         long bytes = exchange.files().stream().mapToLong(ExchangeHistory.ReceivedFile::size).sum();
-        return exchange.files().size() + " · " + String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return exchange.files().size() + " · " + String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 }

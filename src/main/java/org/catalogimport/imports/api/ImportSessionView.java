@@ -11,6 +11,7 @@ import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportSource;
 import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.imports.upload.PackageUpload;
+import org.catalogimport.exchange.ExchangeHistory;
 
 /**
  * What the API tells about an import session. {@code skippedItems}: items read but not stored;
@@ -35,7 +36,7 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
                                 Instant heartbeatAt, boolean allowMassDeactivation, boolean dryRun,
                                 String cancelRequestedBy, Instant cancelRequestedAt, JsonObject changeReport,
                                 List<ImportSessions.Problem> problems,
-                                List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
+                                List<ExchangeHistory.ReceivedFile> receivedFiles,
                                 Long uploadId, UploadView upload, long unreadItems, JsonObject census, Long retryOf) {
 
     /** Who uploaded the package a session read, and what it was. */
@@ -52,7 +53,7 @@ public record ImportSessionView(long id, ImportStatus status, Instant startedAt,
     }
 
     public static ImportSessionView of(ImportSession session, String changeReportJson, List<ImportSessions.Problem> problems,
-                                       List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles,
+                                       List<ExchangeHistory.ReceivedFile> receivedFiles,
                                        PackageUpload upload, String censusJson) {
         return new ImportSessionView(session.getId(), session.getStatus(), session.getStartedAt(),
                 session.getFinishedAt(), session.getTotalItems(), session.getProcessedItems(),

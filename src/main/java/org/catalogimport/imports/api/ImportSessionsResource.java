@@ -26,6 +26,8 @@ import org.catalogimport.imports.ImportSession;
 import org.catalogimport.imports.ImportSessions;
 import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.platform.web.Caller;
+import java.util.Locale;
+import org.catalogimport.exchange.ExchangeHistory;
 
 /**
  * Import sessions for automation: start one ({@code POST}: 202 with the session, 409 while one
@@ -55,7 +57,7 @@ public class ImportSessionsResource {
     ImportAgain again;
 
     @Inject
-    org.catalogimport.exchange.ExchangeHistory exchanges;
+    ExchangeHistory exchanges;
 
     @Inject
     Caller caller;
@@ -165,7 +167,7 @@ public class ImportSessionsResource {
             return null;
         }
         try {
-            return ImportStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+            return ImportStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("Unknown status '" + status + "'");
         }

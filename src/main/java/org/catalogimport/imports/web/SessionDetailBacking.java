@@ -21,6 +21,8 @@ import org.catalogimport.imports.ImportStatus;
 import org.catalogimport.imports.upload.PackageUpload;
 import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.platform.web.Caller;
+import java.io.IOException;
+import org.catalogimport.exchange.ExchangeHistory;
 
 /**
  * Backs {@code /admin/session.xhtml?id=N}: one session with its change report and its problems
@@ -39,13 +41,13 @@ public class SessionDetailBacking implements Serializable {
     private ImportSession session;
     private ChangeReport changeReport;
     private ProblemsLazyModel problems;
-    private java.util.List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> receivedFiles = java.util.List.of();
+    private List<ExchangeHistory.ReceivedFile> receivedFiles = List.of();
 
     @Inject
-    org.catalogimport.exchange.ExchangeHistory exchanges;
+    ExchangeHistory exchanges;
 
     /** The view action: loads the session named by the {@code id} parameter, or answers 404. */
-    public void load() throws java.io.IOException {
+    public void load() throws IOException {
         Optional<ImportSession> found = id == null ? Optional.empty() : sessions.find(id);
         if (found.isEmpty()) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No import session " + id);
@@ -59,7 +61,7 @@ public class SessionDetailBacking implements Serializable {
         problems = new ProblemsLazyModel(sessions, id,
                 session.getStatus() == ImportStatus.COMPLETED ? session.getProblemCount() : -1, SessionFormat.locale());
         upload = session.getUploadId() == null ? null : uploads.find(session.getUploadId()).orElse(null);
-        if (session.getSource() == org.catalogimport.imports.ImportSource.EXCHANGE) {
+        if (session.getSource() == ImportSource.EXCHANGE) {
             receivedFiles = exchanges.filesOf(id);
             told = exchanges.toldAbout(id).orElse(null);
         }
@@ -152,7 +154,7 @@ public class SessionDetailBacking implements Serializable {
     }
 
     /** For a session a 1C exchange started: the files 1C sent for it. */
-    public java.util.List<org.catalogimport.exchange.ExchangeHistory.ReceivedFile> getReceivedFiles() {
+    public List<ExchangeHistory.ReceivedFile> getReceivedFiles() {
         return receivedFiles;
     }
 

@@ -1,5 +1,6 @@
 package org.catalogimport.platform.health;
 
+import org.catalogimport.platform.RootCause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -22,7 +23,7 @@ public class PostgresHealthCheck implements HealthCheck {
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("postgresql").down()
-                    .withData("error", org.catalogimport.platform.RootCause.describe(e))
+                    .withData("error", RootCause.describe(e))
                     .build();
         }
     }

@@ -1,5 +1,6 @@
 package org.catalogimport.platform.health;
 
+import org.catalogimport.platform.RootCause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -27,7 +28,7 @@ public class RedisHealthCheck implements HealthCheck {
                     ? HealthCheckResponse.named("redis").up().build()
                     : HealthCheckResponse.named("redis").down().withData("error", "Redis did not answer PING").build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("redis").down().withData("error", org.catalogimport.platform.RootCause.describe(e)).build();
+            return HealthCheckResponse.named("redis").down().withData("error", RootCause.describe(e)).build();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.catalogimport.platform.redis;
 
+import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutionException;
@@ -90,7 +91,7 @@ public class RedissonImportLock {
         return redisson.getLock(LOCK_NAME);
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(REDIS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

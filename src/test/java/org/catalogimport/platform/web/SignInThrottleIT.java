@@ -92,7 +92,8 @@ class SignInThrottleIT {
         OneCExchangeClient.Answer throttled = new OneCExchangeClient(RunningApplication.baseUri().resolve("1c_exchange"), user, "right-password-1c")
                 .forwardedFor("192.0.2.35").checkauth();
         assertEquals("failure", throttled.status1());
-        assertTrue(throttled.line(2).startsWith("Too many failed sign-ins of user '" + user + "' from 192.0.2.35"), throttled.toString());
+        assertTrue(throttled.line(2).startsWith("Слишком много неудачных входов пользователя «" + user + "» с адреса 192.0.2.35"),
+                throttled.toString());
         assertEquals("success", new OneCExchangeClient(RunningApplication.baseUri().resolve("1c_exchange"), user, "right-password-1c")
                 .forwardedFor("192.0.2.36").checkauth().status1(), "1C itself, from its own address");
 
