@@ -210,10 +210,15 @@ trap 'fail "interrupted"; exit 1' INT TERM
 # 0. Prerequisites and services
 # ---------------------------------------------------------------------------------------------
 log "Prerequisites"
-for tool in java curl jq unzip zip rsync git psql createdb dropdb redis-cli python3 timeout setsid split iconv; do
+for tool in java curl jq unzip zip rsync git psql createdb dropdb redis-cli timeout setsid split iconv; do
     command -v "$tool" >/dev/null || die "prerequisite: $tool is not installed"
 done
-python3 -c 'import yaml' 2>/dev/null || die "prerequisite: python3 cannot import yaml" "install python3-yaml (Debian) or PyYAML"
+# A Python that reads YAML: the one on PATH, else Debian's (python3-yaml installs for that one).
+PYTHON=""
+for candidate in python3 /usr/bin/python3; do
+    if "$candidate" -c 'import yaml' 2>/dev/null; then PYTHON=$candidate; break; fi
+done
+[ -n "$PYTHON" ] || die "prerequisite: no python3 that can import yaml" "apt-get install python3-yaml"
 tcp_open() { timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }   # host port
 port_busy() { tcp_open 127.0.0.1 "$1"; }
 for port in "$HTTP_PORT" "$MGMT_PORT" "$HTTPS_PORT" "$MGMT_HTTPS_PORT"; do
@@ -820,7 +825,7 @@ unzip -p "$WAR" WEB-INF/classes/META-INF/openapi.yaml > "$C/openapi-source.yaml"
 # Payara serves the WAR's openapi.yaml as written (mp.openapi.scan.disable=true), plus a list of
 # endpoints of its own; WildFly adds empty contact, license and externalDocs objects. Both are left
 # out of the comparison; everything else must be equal.
-openapi_diff=$(python3 - "$C/openapi-source.yaml" "$C/openapi.json" <<'PY'
+openapi_diff=$("$PYTHON" - "$C/openapi-source.yaml" "$C/openapi.json" <<'PY'
 import json, sys, yaml
 def pruned(node):
     if isinstance(node, dict):
