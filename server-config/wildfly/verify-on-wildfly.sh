@@ -6,13 +6,13 @@
 # What it does, every run from scratch (rerunnable; nothing is left running):
 #   1. builds the WARs in a copy of the project's working tree ("./mvnw package": the build in the
 #      repository's own target/ is never touched), or takes the WildFly WAR given with --war;
-#   2. fetches the WildFly distribution zip and the PostgreSQL driver from Maven Central with the
-#      project's Maven wrapper (cached in ~/.m2) and unpacks a fresh WildFly into
-#      <work>/src/target/wildfly-verify/;
-#   3. runs server-config/wildfly/configure.cli on it (offline, embedded server);
-#   4. writes a CommerceML package with the project's own generator (DemoPackageWriter, run from
-#      its source: 300 products, seed 1, the numbers DemoPackageWriterTest pins) into the import
-#      folder, and zips it as 1C does;
+#   2. takes the WildFly distribution zip and the PostgreSQL driver from the local Maven
+#      repository, or fetches them there from Maven Central with the project's Maven wrapper,
+#      and unpacks a fresh WildFly into <work>/src/target/wildfly-verify/;
+#   3. runs server-config/wildfly/configure.cli on it (offline, embedded server), while
+#   4. the project's own generator (DemoPackageWriter: 300 products, seed 1, the numbers
+#      DemoPackageWriterTest pins) writes a CommerceML package into the import folder, zipped
+#      too as 1C zips it;
 #   5. starts WildFly with standalone.xml, the port offset and the CATALOG_* variables;
 #   6. deploys target/catalog-import-wildfly.war and checks it over real HTTP (curl + jq), see
 #      "Checks" below;
@@ -160,9 +160,12 @@ check() { # check <description> <detail-if-failed> <command...>: pass or fail by
 }
 now_ms() { date +%s%3N; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.1f s", ms / 1000 }'; }
-timing() { TIMINGS+=("$(printf '%-36s %s' "$1" "$(secs "$2")")"); }
+timing() { TIMINGS+=("$(printf '%-40s %s' "$1" "$(secs "$2")")"); }
 # Plain text of the server console (WildFly colours its output).
 server_log() { sed 's/\x1b\[[0-9;]*m//g' "$SERVER_OUT" 2>/dev/null; }
+# Whether the server console has a line matching the pattern. why not "server_log | grep -q":
+# under pipefail, grep -q leaving early can fail the pipe (SIGPIPE to sed) although it matched.
+log_has() { server_log | grep -c -- "$1" >/dev/null; }
 
 summary() {
     printf '\n==================== WildFly verification summary ====================\n'
@@ -326,8 +329,8 @@ war_files=$(unzip -Z1 "$WAR")
 if grep -q '^WEB-INF/lib/hibernate-core-' <<<"$war_files" || grep -q '^WEB-INF/lib/postgresql-' <<<"$war_files"; then
     die "the WAR carries Hibernate or the PostgreSQL driver" "deploy target/catalog-import-wildfly.war on WildFly, not the Payara WAR"
 fi
-if unzip -p "$WAR" WEB-INF/jboss-deployment-structure.xml 2>/dev/null | grep -q '<module name="org.postgresql"/>' \
-        && unzip -p "$WAR" WEB-INF/classes/META-INF/persistence.xml | grep -q '<jta-data-source>jdbc/catalog</jta-data-source>'; then
+if grep -q '<module name="org.postgresql"/>' <<<"$(unzip -p "$WAR" WEB-INF/jboss-deployment-structure.xml 2>/dev/null)" \
+        && grep -q '<jta-data-source>jdbc/catalog</jta-data-source>' <<<"$(unzip -p "$WAR" WEB-INF/classes/META-INF/persistence.xml 2>/dev/null)"; then
     pass "the WildFly WAR: no Hibernate, no driver, module org.postgresql declared, persistence.xml names jdbc/catalog"
 else
     die "the WAR lacks the org.postgresql module dependency or persistence.xml's jdbc/catalog" "$WAR"
@@ -342,19 +345,50 @@ DOWNLOADS="$WORK_DIR/downloads"
 mkdir -p "$DOWNLOADS"
 PG_VERSION=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$BUILD_DIR/pom.xml" | head -1)
 [ -n "$PG_VERSION" ] || die "cannot read postgresql.version from pom.xml"
-WILDFLY_ZIP="$DOWNLOADS/wildfly-dist-$WILDFLY_VERSION.zip"
-PG_JAR="$DOWNLOADS/postgresql-$PG_VERSION.jar"
-fetch() {  # groupId:artifactId:version[:type]
-    # why dependency:copy and not dependency:get: get also resolves the artifact's dependencies,
-    # some of which live only on repository.jboss.org.
-    (cd "$BUILD_DIR" && ./mvnw -B -ntp -q dependency:copy -Dartifact="$1" -DoutputDirectory="$DOWNLOADS") \
-        >> "$WORK_DIR/fetch.log" 2>&1
+# An artifact from Maven Central: straight from the local Maven repository when it is there
+# (why: each Maven start costs 5-30 s on a busy machine, and the zip need not be copied), else
+# fetched through it with the project's wrapper.
+artifact() { # artifact groupId artifactId version type: prints the file
+    local cached="$HOME/.m2/repository/${1//.//}/$2/$3/$2-$3.$4"
+    if [ ! -f "$cached" ]; then
+        # why dependency:copy and not dependency:get: get also resolves the artifact's
+        # dependencies, some of which live only on repository.jboss.org.
+        (cd "$BUILD_DIR" && ./mvnw -B -ntp -q dependency:copy -Dartifact="$1:$2:$3:$4" -DoutputDirectory="$DOWNLOADS") \
+            >> "$WORK_DIR/fetch.log" 2>&1 || return 1
+        cached="$DOWNLOADS/$2-$3.$4"
+    fi
+    echo "$cached"
 }
-[ -f "$WILDFLY_ZIP" ] || fetch "org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip" || die "cannot fetch wildfly-dist" "see $WORK_DIR/fetch.log"
-[ -f "$PG_JAR" ] || fetch "org.postgresql:postgresql:$PG_VERSION" || die "cannot fetch the PostgreSQL driver" "see $WORK_DIR/fetch.log"
+WILDFLY_ZIP=$(artifact org.wildfly wildfly-dist "$WILDFLY_VERSION" zip) || die "cannot fetch wildfly-dist" "see $WORK_DIR/fetch.log"
+PG_JAR=$(artifact org.postgresql postgresql "$PG_VERSION" jar) || die "cannot fetch the PostgreSQL driver" "see $WORK_DIR/fetch.log"
 rm -rf "$JBOSS_HOME"
 unzip -q "$WILDFLY_ZIP" -d "$VERIFY_DIR" || die "cannot unpack $WILDFLY_ZIP"
 timing "fetch + unpack WildFly" $(( $(now_ms) - t0 ))
+
+# ---------------------------------------------------------------------------------------------
+# The package: the project's generator, nothing copied into the repository. Written in the
+# background while configure.cli runs (both take seconds of CPU; neither needs the other).
+# ---------------------------------------------------------------------------------------------
+PACKAGE_DIR="$VERIFY_DIR/import"
+PACKAGE_ZIP="$VERIFY_DIR/demo.zip"
+write_package() {
+    rm -rf "$PACKAGE_DIR" "$PACKAGE_ZIP"
+    local source="$PROJECT_DIR/src/test/java/org/catalogimport/dev/DemoPackageWriter.java"
+    local compiled="$PROJECT_DIR/target/test-classes/org/catalogimport/dev/DemoPackageWriter.class"
+    # The generator needs only the JDK: its compiled class when the build left one as new as the
+    # source (CI's Maven run), else the source itself through the JDK's source launcher.
+    if [ -f "$compiled" ] && [ ! "$source" -nt "$compiled" ]; then
+        java -cp "$PROJECT_DIR/target/test-classes" org.catalogimport.dev.DemoPackageWriter "$PACKAGE_DIR" "$DEMO_PRODUCTS" "$DEMO_SEED"
+    else
+        java "$source" "$PACKAGE_DIR" "$DEMO_PRODUCTS" "$DEMO_SEED"
+    fi || return 1
+    # Zipped with its folders as 1C zips a split export (-D: files only, no directory entries).
+    (cd "$PACKAGE_DIR" && zip -qrD "$PACKAGE_ZIP" .)
+}
+log "Writing the demo package ($DEMO_PRODUCTS products, seed $DEMO_SEED) to $PACKAGE_DIR (in the background)"
+t_package=$(now_ms)
+write_package > "$VERIFY_DIR/package.out" 2>&1 &
+PACKAGE_PID=$!
 
 # ---------------------------------------------------------------------------------------------
 # 3. configure.cli (offline)
@@ -377,25 +411,13 @@ check "configure.cli: CatalogDS at java:/jdbc/catalog, MicroProfile OpenAPI subs
     grep -q 'jndi-name="java:/jdbc/catalog" pool-name="CatalogDS"' "$standalone_xml"
 grep -q 'urn:wildfly:microprofile-openapi-smallrye' "$standalone_xml" || fail "configure.cli added no MicroProfile OpenAPI subsystem"
 
-# ---------------------------------------------------------------------------------------------
-# 4. The package: the project's generator run from its source, nothing copied into the repository
-# ---------------------------------------------------------------------------------------------
-PACKAGE_DIR="$VERIFY_DIR/import"
-PACKAGE_ZIP="$VERIFY_DIR/demo.zip"
-log "Writing the demo package ($DEMO_PRODUCTS products, seed $DEMO_SEED) to $PACKAGE_DIR"
-t0=$(now_ms)
-rm -rf "$PACKAGE_DIR" "$PACKAGE_ZIP"
-# why the source launcher: the generator needs only the JDK, so no compiled test classes are needed.
-java "$PROJECT_DIR/src/test/java/org/catalogimport/dev/DemoPackageWriter.java" "$PACKAGE_DIR" "$DEMO_PRODUCTS" "$DEMO_SEED" \
-    > "$VERIFY_DIR/package.out" 2>&1 || { cat "$VERIFY_DIR/package.out" >&2; die "DemoPackageWriter failed"; }
-# Zipped with its folders as 1C zips a split export (-D: files only, no directory entries).
-(cd "$PACKAGE_DIR" && zip -qrD "$PACKAGE_ZIP" .) || die "cannot zip the package"
-timing "package (write + zip)" $(( $(now_ms) - t0 ))
+wait "$PACKAGE_PID" || { cat "$VERIFY_DIR/package.out" >&2; die "writing the package failed" "see $VERIFY_DIR/package.out"; }
+timing "package (write + zip, beside configure)" $(( $(now_ms) - t_package ))
 export CATALOG_IMPORT_DIR="$PACKAGE_DIR"
 export CATALOG_IMPORT_WORK_DIR="$VERIFY_DIR/work"
 
 # ---------------------------------------------------------------------------------------------
-# 5. Start WildFly
+# 4. Start WildFly
 # ---------------------------------------------------------------------------------------------
 log "Starting WildFly (standalone.xml, port offset $PORT_OFFSET)"
 t0=$(now_ms)
@@ -406,7 +428,7 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_HOME="$JBOSS_HOME" setsid "$JBOSS_HOME/bin/st
 SERVER_PID=$!
 started=""
 for _ in $(seq 1 "$START_TIMEOUT"); do
-    if server_log | grep -q 'WFLYSRV0025\|WFLYSRV0026'; then started=yes; break; fi
+    if log_has 'WFLYSRV0025\|WFLYSRV0026'; then started=yes; break; fi
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 1
 done
@@ -415,7 +437,7 @@ timing "WildFly start (wall clock)" "$START_MS"
 [ -n "$started" ] || { tail -40 "$SERVER_OUT" >&2; die "WildFly did not start within ${START_TIMEOUT}s"; }
 reported=$(server_log | sed -n 's/.*WFLYSRV002[56]:.* started.* in \([0-9]*\)ms.*/\1/p' | head -1)
 [ -n "$reported" ] && timing "WildFly start (as logged)" "$reported"
-if server_log | grep -q 'WFLYSRV0026'; then
+if log_has 'WFLYSRV0026'; then
     server_log | grep -E ' ERROR ' -A4 >&2
     fail "WildFly started with boot errors (WFLYSRV0026)" "see $SERVER_OUT"
 else
@@ -423,7 +445,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-# 6. Deploy
+# 5. Deploy
 # ---------------------------------------------------------------------------------------------
 log "Deploying $WAR"
 t0=$(now_ms)
@@ -448,7 +470,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-# 7. Checks: the application answers
+# 6. Checks: the application answers
 # ---------------------------------------------------------------------------------------------
 log "Checking the application at $BASE_URL"
 t_checks=$(now_ms)
@@ -458,7 +480,7 @@ CURL=(curl -sS --max-time 30)
 # Flyway ran at deployment, through the WildFly datasource, up to the WAR's newest migration.
 latest=$(unzip -Z1 "$WAR" 'WEB-INF/classes/db/migration/V*' 2>/dev/null \
     | sed -n 's#.*/V\([0-9._]*\)__.*#\1#p' | tr _ . | sort -V | tail -1)
-if [ -n "$latest" ] && server_log | grep -q "Database schema is at version $latest "; then
+if [ -n "$latest" ] && log_has "Database schema is at version $latest "; then
     pass "Flyway: log says 'Database schema is at version $latest' (the WAR's newest migration)"
 else
     fail "Flyway: no 'Database schema is at version ${latest:-?}' in the log" \
@@ -561,7 +583,7 @@ fi
 timing "HTTP checks (no import)" $(( $(now_ms) - t_checks ))
 
 # ---------------------------------------------------------------------------------------------
-# 8. Imports through every door, each with exact counts
+# 7. Imports through every door, each with exact counts
 # ---------------------------------------------------------------------------------------------
 ADMIN="$CATALOG_ADMIN_USER:$CATALOG_ADMIN_PASSWORD"
 api() { # api <METHOD> <path under /api/> <body file>: prints the HTTP status
@@ -813,7 +835,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-# 9. The OpenAPI description: the same document as on Payara
+# 8. The OpenAPI description: the same document as on Payara
 # ---------------------------------------------------------------------------------------------
 code=$("${CURL[@]}" -o "$C/openapi.yaml" -w '%{http_code}' "$BASE_URL/openapi")
 code_slash=$("${CURL[@]}" -o "$C/openapi-slash.yaml" -w '%{http_code}' "$BASE_URL/openapi/")
@@ -864,7 +886,7 @@ errors=$(server_log | grep -c ' ERROR ')
 [ "$errors" -gt 0 ] && printf '\n    note: the server log has %s ERROR line(s); see %s\n' "$errors" "$SERVER_OUT"
 
 # ---------------------------------------------------------------------------------------------
-# 10. Stop (also done by the EXIT trap on any failure)
+# 9. Stop (also done by the EXIT trap on any failure)
 # ---------------------------------------------------------------------------------------------
 stop_wildfly
 [ "$FAILED" -eq 0 ]
