@@ -167,7 +167,9 @@ server_log() { sed 's/\x1b\[[0-9;]*m//g' "$SERVER_OUT" 2>/dev/null; }
 # under pipefail, grep -q leaving early can fail the pipe (SIGPIPE to sed) although it matched.
 log_has() { server_log | grep -c -- "$1" >/dev/null; }
 
+T_START=$(now_ms)
 summary() {
+    timing "total (this script)" $(( $(now_ms) - T_START ))
     printf '\n==================== WildFly verification summary ====================\n'
     printf 'WildFly %s, HTTP %s, management %s (PORT_OFFSET %s)\n' "$WILDFLY_VERSION" "$BASE_URL" \
         "http://127.0.0.1:${MGMT_PORT}" "$PORT_OFFSET"
