@@ -15,7 +15,9 @@ import org.postgresql.PGConnection;
  * One batch of rows in PostgreSQL's COPY text format, sent with one {@code COPY ... FROM STDIN}.
  * Cheaper than binding arrays: no array literals to build in Java and to parse again on the server.
  * The connection is reached through {@code unwrap(PGConnection.class)}, which also works on an
- * application server's pooled connection.
+ * application server's pooled connection as long as the application sees the very driver classes
+ * the pool uses: on Payara the driver on the server's class path, on WildFly the org.postgresql
+ * module (WEB-INF/jboss-deployment-structure.xml; the WildFly WAR carries no driver of its own).
  */
 final class CopyRows {
 

@@ -11,9 +11,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * The JTA data source of the catalog database, for the code that needs plain JDBC (Flyway, the
  * importer's bulk writes). Connections taken inside a JTA transaction are enlisted in it.
  *
- * <p>Why it comes from Hibernate: the data source's JNDI name differs between Payara and WildFly
- * (it is filtered into persistence.xml); asking the persistence unit for the data source it
- * already uses keeps that name in one place.
+ * <p>Why it comes from Hibernate: the data source's JNDI name is written once, in persistence.xml
+ * (where each server reads {@code jdbc/catalog} its own way); asking the persistence unit for the
+ * data source it already uses keeps that name in one place.
  */
 @ApplicationScoped
 public class CatalogDatabase {

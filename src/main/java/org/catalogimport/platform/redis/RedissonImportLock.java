@@ -3,6 +3,7 @@ package org.catalogimport.platform.redis;
 import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,8 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
 /**
- * The cluster-wide "one import at a time" lock in Redis ({@value #LOCK_NAME}).
+ * The cluster-wide "one import at a time" lock in Redis ({@value #LOCK_NAME}, behind the
+ * deployment's key prefix, in its database: {@link RedisSettings}).
  *
  * <p>Taken without waiting and without a lease time: Redisson's watchdog keeps extending it (30 s
  * lease, renewed every 10 s) while this node lives, so a crashed node's lock expires within about
