@@ -785,7 +785,7 @@ else
         [ "$(head -1 <<<"$answer")" = progress ] && [ "$(date +%s)" -lt "$deadline" ] || break
         sleep 0.2   # 1C's own pace between import calls
     done
-    if [ "$(head -1 <<<"$answer")" = success ] && grep -q 'completed: 2196 items, 0 skipped, 0 warnings' <<<"$answer"; then
+    if [ "$(head -1 <<<"$answer")" = success ] && grep -q 'завершён: обработано элементов: 2196, пропущено: 0, предупреждений: 0\.$' <<<"$answer"; then
         pass "1C exchange: import of $first_xml → success after $polls call(s): '$(sed -n 2p <<<"$answer")'"
     else
         fail "1C exchange: import" "after $polls call(s): $(tr '\n' '|' <<<"$answer")"
