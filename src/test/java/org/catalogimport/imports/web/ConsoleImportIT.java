@@ -173,6 +173,8 @@ class ConsoleImportIT {
 
     @Test
     void theStatusFilterShowsOnlySessionsOfTheChosenStatus() throws Exception {
+        // why wait: while an import runs (another test's, ending), the page polls and re-renders the table
+        await().atMost(Duration.ofMinutes(3)).until(new AdminApi(RunningApplication.baseUri())::nothingRuns);
         ServiceEndpoints services = BackingServices.forTests();
         try (Connection connection = DriverManager.getConnection(services.dbUrl(), services.dbUser(), services.dbPassword());
              Statement statement = connection.createStatement()) {
