@@ -1,16 +1,11 @@
 package org.catalogimport.imports;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,6 +19,7 @@ import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.dev.ShapePackageWriter.Dialect;
 import org.catalogimport.dev.ShapePackageWriter.Placement;
 import org.catalogimport.dev.ShapePackageWriter.StockShape;
+import org.catalogimport.testing.CatalogTables;
 import org.catalogimport.testing.RolledBackTransaction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,9 +46,7 @@ class MisplacedContainersIT {
 
     @BeforeEach
     void emptyCatalogInsideTheTransaction() throws SQLException {
-        // why wait: an import that another test class started in the server may still be writing.
-        await().atMost(Duration.ofMinutes(3)).until(() -> rows("select count(*) from import_session where status = 'RUNNING'").equals(List.of("0")));
-        emptyCatalog();
+        CatalogTables.emptyInside(database.connection());
     }
 
     private static ShapePackageWriter catalog(Dialect dialect) {
@@ -81,7 +75,7 @@ class MisplacedContainersIT {
         assertEquals(List.of(), standardProblems, "the standard package imports without a problem");
 
         // When the same catalog, with its containers where another module puts them, is imported into an empty catalog
-        emptyCatalog();
+        CatalogTables.emptyInside(database.connection());
         ImportRun placed = importPackage(catalog(dialect).placed(placement), placement + "-" + dialect);
 
         // Then every row is the same, nothing was left unread, and each problem is one misplacement warning
@@ -147,23 +141,7 @@ class MisplacedContainersIT {
         return all;
     }
 
-    private void emptyCatalog() throws SQLException {
-        try (Statement statement = database.connection().createStatement()) {
-            for (String table : List.of("offer_stock", "offer_price", "offer", "product", "catalog_property_value",
-                    "catalog_property", "catalog_group", "price_type", "warehouse", "unit", "import_file_state")) {
-                statement.executeUpdate("DELETE FROM " + table);
-            }
-        }
-    }
-
     private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement statement = database.connection().prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
+        return CatalogTables.rows(database.connection(), sql);
     }
 }

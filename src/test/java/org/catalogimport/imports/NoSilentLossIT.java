@@ -1,17 +1,11 @@
 package org.catalogimport.imports;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.DeactivationPolicy;
@@ -25,6 +19,7 @@ import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.dev.ShapePackageWriter.Dialect;
 import org.catalogimport.dev.ShapePackageWriter.OffersSection;
 import org.catalogimport.dev.ShapePackageWriter.StockShape;
+import org.catalogimport.testing.CatalogTables;
 import org.catalogimport.testing.RolledBackTransaction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,15 +44,7 @@ class NoSilentLossIT {
 
     @BeforeEach
     void emptyCatalogInsideTheTransaction() throws SQLException {
-        // why wait: an import that another test class started in the server may still be writing;
-        // deleting its rows now would only wait for it (or deadlock with it).
-        await().atMost(Duration.ofMinutes(3)).until(() -> rows("select count(*) from import_session where status = 'RUNNING'").equals(List.of("0")));
-        try (Statement statement = database.connection().createStatement()) {
-            for (String table : List.of("offer_stock", "offer_price", "offer", "product", "catalog_property_value",
-                    "catalog_property", "catalog_group", "price_type", "warehouse", "unit")) {
-                statement.executeUpdate("DELETE FROM " + table);
-            }
-        }
+        CatalogTables.emptyInside(database.connection());
     }
 
     private ImportRun importPackage(Path dir, DeactivationPolicy policy) throws Exception {
@@ -73,14 +60,7 @@ class NoSilentLossIT {
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement statement = database.connection().prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
+        return CatalogTables.rows(database.connection(), sql);
     }
 
     private static List<String> problems(ImportRun run) {
