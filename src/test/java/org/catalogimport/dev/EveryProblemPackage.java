@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * A small classic 2.08 package (changes only) in which nearly every item is wrong in its own way:
- * one of each problem the reader and the writer can report from a package's data, so a test can
- * read them all on one page. Names and Ид are Cyrillic or short codes, so whatever English a page
+ * one of each problem the reader and the writer can report from a package's data (also a group list
+ * under a wrapper of another module's, holding a product where no reader looks), so a test can read
+ * them all on one page. Names and Ид are Cyrillic or short codes, so whatever English a page
  * shows next to them comes from the application, not from the package.
  */
 public final class EveryProblemPackage {
@@ -27,7 +28,7 @@ public final class EveryProblemPackage {
             "problem.stock.notNumber", "problem.priceType.undeclared", "problem.warehouse.undeclared",
             "problem.offer.duplicate", "problem.offer.withoutProduct", "problem.offer.rowsOfUnknown",
             "problem.offer.rowsOfUnknownVariant", "problem.price.outOfRange", "problem.stock.outOfRange",
-            "problem.offer.totalOutOfRange");
+            "problem.offer.totalOutOfRange", "problem.container.misplaced", "problem.items.notRead");
 
     private static final String IMPORT = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -77,6 +78,13 @@ public final class EveryProblemPackage {
                   <Товар><Ид>т-3</Ид><Наименование>Какао</Наименование><Картинка>import_files/нет.jpg</Картинка></Товар>
                 </Товары>
               </Каталог>
+              <Данные>
+                <Группы>
+                  <Группа><Ид>гр-2</Ид><Наименование>Кофе</Наименование>
+                    <Товары><Товар><Ид>т-в-группе</Ид><Наименование>Товар в группе</Наименование></Товар></Товары>
+                  </Группа>
+                </Группы>
+              </Данные>
             </КоммерческаяИнформация>
             """;
 
