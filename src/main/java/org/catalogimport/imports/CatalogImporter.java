@@ -80,17 +80,21 @@ public class CatalogImporter {
     public record Outcome(ImportStatus status, ImportCounts counts, String errorMessage) {
     }
 
-    /**
-     * Imports the package of session {@code sessionId} (PENDING): the folder it was started with,
-     * or the configured import folder.
-     */
-    public Outcome importPackage(long sessionId) {
-        Path dir = sessions.find(sessionId).flatMap(ImportSession::packageDir).orElse(settings.importDir());
-        return importPackage(sessionId, dir);
-    }
-
     /** Imports the package in {@code importDir} (a folder, or a zip in it) for session {@code sessionId}. */
     public Outcome importPackage(long sessionId, Path importDir) {
+        Optional<ImportSession> session = sessions.find(sessionId);
+        return importPackage(sessionId, importDir, session.map(ImportSession::isDryRun).orElse(false),
+                session.map(ImportSession::isAllowMassDeactivation).orElse(false));
+    }
+
+    /**
+     * Imports {@code importDir} for session {@code sessionId} as the launcher planned it. Why the plan
+     * comes as arguments and is not read back from the session's row: the worker starts the moment the
+     * launcher hands the session over; a read that did not see the new row yet would have imported the
+     * configured import folder instead of an exchange's files (seen twice in the test suite), and a
+     * check that lost its "dry run" would have committed.
+     */
+    public Outcome importPackage(long sessionId, Path importDir, boolean dryRun, boolean allowMassDeactivation) {
         ImportProgress.Start started;
         try {
             started = progress.start(sessionId, 0, NodeName.get(), clock.instant());
@@ -108,7 +112,6 @@ public class CatalogImporter {
             return new Outcome(ImportStatus.FAILED, ImportCounts.NONE, ImportMessage.NOT_PENDING.with(sessionId).english());
         }
         Path workDir = settings.workDir().resolve("session-" + sessionId);
-        boolean dryRun = sessions.find(sessionId).map(ImportSession::isDryRun).orElse(false);
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
         ImportRun run = null;
@@ -130,7 +133,7 @@ public class CatalogImporter {
                 pictures = media.isPresent()
                         ? ImportPictures.open(connection, media.get(), sessionId, dryRun, settings.mediaMaxFileBytes())
                         : ImportPictures.checkOnly(settings.mediaMaxFileBytes());
-                run = new ImportRun(connection, settings.batchSize(), deactivationPolicy(sessionId), exchangePackage,
+                run = new ImportRun(connection, settings.batchSize(), new DeactivationPolicy(settings.maxDeactivationShare(), allowMassDeactivation), exchangePackage,
                         pictures, threads);
                 counter.attach(run);
                 run.importAll(reader);
@@ -209,10 +212,6 @@ public class CatalogImporter {
     }
 
     /** The configured share, and the session's "allow mass deactivation". */
-    private DeactivationPolicy deactivationPolicy(long sessionId) {
-        boolean allowed = sessions.find(sessionId).map(ImportSession::isAllowMassDeactivation).orElse(false);
-        return new DeactivationPolicy(settings.maxDeactivationShare(), allowed);
-    }
 
     /**
      * The running import as the ticker sees it: nothing until the catalog transaction has begun.

@@ -124,7 +124,7 @@ public class ImportLauncher {
                     : request.dryRun() ? AuditAction.IMPORT_CHECKED : AuditAction.IMPORT_STARTED,
                     "import " + session.getId() + " of " + (request.sourceReference() == null ? importDir
                             : request.sourceReference()));
-            worker.run(session.getId(), held);
+            worker.run(session, importDir, held);
             return new StartResult(Outcome.STARTED, session,
                     (request.dryRun() ? ImportMessage.CHECK_STARTED : ImportMessage.STARTED).with(session.getId()));
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.redis.RedissonImportLock;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /** Runs a started import on a container thread and releases the import lock when it has ended. */
@@ -26,9 +27,10 @@ public class ImportWorker {
     @Asynchronous
     // why: the importer manages its own transaction; none may be open around it.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void run(long sessionId, RedissonImportLock.Held lock) {
+    public void run(ImportSession session, Path packageDir, RedissonImportLock.Held lock) {
+        long sessionId = session.getId();
         try {
-            importer.importPackage(sessionId);
+            importer.importPackage(sessionId, packageDir, session.isDryRun(), session.isAllowMassDeactivation());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + sessionId + " ended with an unexpected error", e);
             progress.fail(sessionId, ImportMessage.STOPPED_UNEXPECTEDLY.with(e), ImportCounts.NONE, Instant.now());

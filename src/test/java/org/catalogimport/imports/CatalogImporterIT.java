@@ -287,7 +287,7 @@ class CatalogImporterIT {
         long notPending = newSession();
         importer.importPackage(notPending, Path.of("/no/such/dir")); // now FAILED, no longer pending
 
-        worker.run(notPending, held); // asynchronous: the importer refuses the session, the lock must go
+        worker.run(sessions.find(notPending).orElseThrow(), Path.of("/no/such/dir"), held); // asynchronous: the importer refuses the session, the lock must go
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !lock.isLocked());
     }
