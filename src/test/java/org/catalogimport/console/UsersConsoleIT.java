@@ -102,12 +102,12 @@ class UsersConsoleIT {
         assertEquals(Math.min(50, api.array("audit?size=500&action=USER_ADDED&user=it-admin").size()), added.size());
 
         // In Russian, the same facts in the page's words
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Журнал аудита"));
         users.open();
         assertEquals("Пользователи", browser.findElement(By.cssSelector("main h1")).getText());
         assertEquals(new UsersPage.Row(name, "Наблюдатель, Метрики", "отключён"), users.row(name));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
     }
 
     @Test

@@ -114,13 +114,13 @@ class ExchangeConsoleIT {
         assertTrue(fromApi.keySet().stream().noneMatch(key -> key.startsWith("get")), "no getter names in the API: " + fromApi.keySet());
 
         // In Russian, the same row and the page's own words.
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Обмен с 1С"));
         assertEquals("Завершён", firstRow(wait).get(6));
         assertEquals("да", browser.findElement(By.id("zip")).getText());
 
         // The session link leads to the session, which names its source and the files 1C sent.
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "1C exchange"));
         browser.findElement(By.cssSelector("#exchanges a.exchange-session")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:receivedFiles")));

@@ -107,7 +107,7 @@ class ExchangeTruthIT {
         WebDriver browser = HeadlessChromium.start();
         try {
             WebDriverWait wait = ConsoleBrowser.signIn(browser, "admin/session.xhtml?id=" + session, "detail:unread");
-            browser.findElement(By.id("account:ru")).click();
+            ConsoleBrowser.switchLanguage(browser, "ru");
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail\\:unread thead th"), "Элемент"));
             assertEquals("2", browser.findElement(By.id("detail:notRead")).getText());
             assertEquals("failure: " + done.line(2), browser.findElement(By.id("detail:told")).getText());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -184,15 +185,36 @@ class ConsoleImportIT {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
 
-        browser.findElement(By.id("sessions:table:statusFilter")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#sessions\\:table\\:statusFilter_table tr[data-label='Failed']"))).click();
+        chooseStatusFilter("Failed");
 
         // why ignoring stale elements: the filter's ajax update replaces the rows while they are read.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(driver -> {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(driver -> {
             List<WebElement> rows = driver.findElements(By.cssSelector("#sessions\\:table tbody tr[data-ri]"));
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("Failed"));
         });
         assertTrue(browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText().contains("filter-it"));
+    }
+
+    /**
+     * Opens the status filter and picks {@code label}, until the menu shows it. Why until: a click
+     * while the menu's panel is still fading in can land on the neighbouring entry.
+     */
+    private void chooseStatusFilter(String label) {
+        By menu = By.id("sessions:table:statusFilter");
+        By option = By.cssSelector("#sessions\\:table\\:statusFilter_table tr[data-label='" + label + "']");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
+                .until(driver -> {
+                    if (driver.findElement(By.id("sessions:table:statusFilter_label")).getText().equals(label)) {
+                        return true;
+                    }
+                    WebElement entry = driver.findElement(option);
+                    if (entry.isDisplayed()) {
+                        entry.click();
+                    } else {
+                        driver.findElement(menu).click();
+                    }
+                    return false;
+                });
     }
 }

@@ -25,6 +25,7 @@ import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ServiceEndpoints;
+import org.catalogimport.testing.ConsoleBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,7 @@ class ConsoleTroubleshootingIT {
         assertEquals("SKIPPED,products,p-без-имени,goods/goods_1.xml,17,product has no name (Наименование)", lines.get(1));
 
         // And in Russian the same page speaks Russian
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Завершён, проблем: 3"));
         assertEquals(List.of("Товары", "Предложения"), cells("detail:report", 0));
         browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
@@ -194,7 +195,7 @@ class ConsoleTroubleshootingIT {
                 .stream().map(th -> th.getText().strip()).toList();
         assertTrue(ruHeaders.contains("Начало"), ruHeaders.toString());
         assertTrue(browser.findElement(By.cssSelector("#sessions\\:table tbody tr")).getText().contains("42 с"));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
     }
 
     @Test
@@ -212,7 +213,7 @@ class ConsoleTroubleshootingIT {
             for (String language : List.of("en", "ru")) {
                 // When the console shows it
                 browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
-                browser.findElement(By.id("account:" + language)).click();
+                ConsoleBrowser.switchLanguage(browser, language);
                 WebElement bar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".session-progress")));
                 WebElement label = bar.findElement(By.cssSelector(".ui-progressbar-label"));
 
@@ -231,7 +232,7 @@ class ConsoleTroubleshootingIT {
                         counts.getRect().getY() + counts.getRect().getHeight() / 2, 4, "on the same line");
             }
         } finally {
-            browser.findElement(By.id("account:en")).click();
+            ConsoleBrowser.switchLanguage(browser, "en");
             try (Connection db = database(); Statement statement = db.createStatement()) {
                 statement.executeUpdate("update import_session set status = 'FAILED', finished_at = now() + interval '5 minutes',"
                         + " error_message = 'test session' where id = " + id);
@@ -282,11 +283,11 @@ class ConsoleTroubleshootingIT {
         browser.findElement(By.id("sessions:cancelStart")).click();
 
         // And in Russian
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(driver -> text("packageSummary").startsWith("папка "));
         assertTrue(text("packageSummary").contains("только изменения"), text("packageSummary"));
         assertEquals("уже импортирован сеансом " + id, text("packageImported"));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
     }
 
     @Test

@@ -101,13 +101,13 @@ class PackageUploadIT {
                 text("uploadedBy"));
         assertEquals("not imported yet", text("uploadImported"));
         // and in Russian
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "загружен"));
         assertTrue(text("uploadSummary").startsWith("загружен import.xml, offers.xml · XML-файлов: 2,"),
                 text("uploadSummary"));
         assertTrue(text("uploadedBy").startsWith("загрузил " + IntegrationTestSettings.ADMIN_USER + " "),
                 text("uploadedBy"));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "uploaded"));
 
         // When a zip is uploaded, it replaces the XML files as the next package
@@ -146,11 +146,11 @@ class PackageUploadIT {
         browser.get(RunningApplication.baseUri().resolve("admin/session?id=" + id).toString());
         String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:upload"))).getText();
         assertTrue(shown.startsWith("demo-package.zip, uploaded by " + upload.getString("uploadedBy") + " on "), shown);
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail:upload"), "загрузил"));
         assertTrue(text("detail:upload").startsWith("demo-package.zip, загрузил " + IntegrationTestSettings.ADMIN_USER),
                 text("detail:upload"));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
 
         // and once imported the upload is no longer the next package: the import folder is again
         browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
@@ -223,7 +223,7 @@ class PackageUploadIT {
                 + " outside the folder"), uploadMessage());
         upload(tooLarge);
         assertEquals("Refused, nothing stored: huge.xml is 9 MiB, more than the limit of 8 MiB per file.", uploadMessage());
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:send")));
         upload(tooLarge);
         assertEquals("Отклонено, ничего не сохранено: huge.xml занимает 9 МиБ, больше предела 8 МиБ на файл.", uploadMessage());
@@ -231,7 +231,7 @@ class PackageUploadIT {
         upload(escaping);
         assertEquals("Отклонено, ничего не сохранено: escaping.zip: файл «../../evil.xml» в архиве ведёт за пределы"
                 + " папки распаковки (абсолютный путь или ..); архив отклонён", uploadMessage());
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
 
         // and nothing was stored: no row, no folder, no upload in the package panel
         assertEquals(rowsBefore, query("select id from package_upload order by id"));
@@ -313,10 +313,10 @@ class PackageUploadIT {
         browser.get(RunningApplication.baseUri().resolve("admin/session?id=" + id).toString());
         String table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".picture-report"))).getText();
         assertTrue(table.contains("New") && table.contains("Replaced") && table.contains("Removed"), table);
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".picture-report"), "Заменены"));
         assertTrue(browser.getPageSource().contains("Картинки (папка медиафайлов)"));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
     }
 
     private void upload(Path... files) {

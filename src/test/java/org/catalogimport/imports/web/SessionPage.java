@@ -3,6 +3,7 @@ package org.catalogimport.imports.web;
 import java.time.Duration;
 import java.util.List;
 import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.ConsoleBrowser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,7 +29,7 @@ final class SessionPage {
 
     /** Switches the console to {@code language} and waits until the status reads {@code statusStart}. */
     SessionPage in(String language, String statusStart) {
-        browser.findElement(By.id("account:" + language)).click();
+        ConsoleBrowser.switchLanguage(browser, language);
         wait.until(driver -> driver.findElement(By.id("status")).getText().strip().startsWith(statusStart));
         return this;
     }

@@ -9,6 +9,7 @@ import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.TestUsers;
+import org.catalogimport.testing.ConsoleBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +82,11 @@ class ConsoleLoginIT {
         signIn(IntegrationTestSettings.ADMIN_USER, IntegrationTestSettings.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
 
-        browser.findElement(By.id("account:ru")).click();
+        ConsoleBrowser.switchLanguage(browser, "ru");
 
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Сеансы импорта"));
         assertTrue(browser.findElement(By.id("sessions:start")).getText().contains("Запустить импорт"));
-        browser.findElement(By.id("account:en")).click();
+        ConsoleBrowser.switchLanguage(browser, "en");
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Import sessions"));
     }
 
