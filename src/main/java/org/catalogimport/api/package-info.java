@@ -1,5 +1,8 @@
 /**
- * The door for automation (JAX-RS under {@code /api}, the Application is {@code CatalogApiApplication}):
- * users and the audit trail here; the import, catalog and exchange resources are to move here too.
+ * The door for automation: every JAX-RS resource under {@code /api} and their {@code Application}
+ * ({@code CatalogApiApplication}): import sessions (start, check, cancel, retry, problems), the
+ * catalog read model, the 1C exchanges and their refusals, users, the audit trail and the
+ * Prometheus metrics. The same rules as the console (admin role for changes). Asks the engine
+ * ({@code imports}) and reads the exchange's records; nothing below it knows this package.
  */
 package org.catalogimport.api;

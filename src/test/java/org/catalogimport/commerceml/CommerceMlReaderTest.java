@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -600,7 +601,7 @@ class CommerceMlReaderTest {
         IllegalStateException failure = new IllegalStateException("database is down");
 
         // When the file is read
-        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException thrown = Assertions.assertThrows(IllegalStateException.class,
                 () -> new CommerceMlReader().read(new PackageFile(file, "import.xml", Set.of(Content.CATALOG)),
                         new CatalogVisitor() {
                             @Override

@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,7 @@ class UploadedPackageCheckTest {
 
         assertEquals(2, preview.xmlFiles());
         assertEquals(List.of("CommerceML 2.x"), preview.layouts());
-        assertEquals(java.util.Optional.of(true), preview.fullExchange());
+        assertEquals(Optional.of(true), preview.fullExchange());
     }
 
     @Test
@@ -112,7 +114,7 @@ class UploadedPackageCheckTest {
     @Test
     void aZipBombIsRefusedByTheBytesActuallyInflated() throws Exception {
         byte[] spaces = new byte[64 << 20];
-        java.util.Arrays.fill(spaces, (byte) ' ');
+        Arrays.fill(spaces, (byte) ' ');
         byte[] bomb = Zips.claimUncompressedSize(Zips.zip(Map.of("import.xml", spaces)), "import.xml", 10);
         Zips.write(upload.resolve("package.zip"), bomb);
 

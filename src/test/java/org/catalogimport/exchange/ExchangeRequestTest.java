@@ -3,6 +3,7 @@ package org.catalogimport.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExchangeRequestTest {
@@ -34,7 +35,7 @@ class ExchangeRequestTest {
     @Test
     void answersPutTheStatusAloneOnLineOneAndKeepMessagesOnOneLine() {
         assertEquals("success\nzip=yes", ExchangeAnswer.success("zip=yes").text());
-        assertEquals("zip=yes\nfile_limit=10", ExchangeAnswer.settings(java.util.List.of("zip=yes", "file_limit=10")).text());
+        assertEquals("zip=yes\nfile_limit=10", ExchangeAnswer.settings(List.of("zip=yes", "file_limit=10")).text());
         assertEquals("failure\nbroken at line 3: bad", ExchangeAnswer.failure("broken at line 3:\r\nbad").text());
         assertEquals("progress\n1/2 items", ExchangeAnswer.progress("1/2 items").text());
     }

@@ -7,45 +7,52 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.UUID;
-import java.time.temporal.ChronoUnit;
-import org.redisson.api.RLock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.catalogimport.catalog.CatalogQueries;
+import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.dev.ShapePackageWriter;
+import org.catalogimport.imports.upload.PackageUploads;
 import org.catalogimport.platform.audit.Actor;
 import org.catalogimport.platform.audit.AuditAction;
 import org.catalogimport.platform.audit.AuditFilter;
 import org.catalogimport.platform.audit.AuditTrail;
+import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.Roles;
+import org.catalogimport.platform.security.UserAccounts;
 import org.catalogimport.platform.security.UserAdministration;
-import org.catalogimport.dev.DemoPackageWriter;
-import org.catalogimport.dev.ShapePackageWriter;
-import org.catalogimport.imports.upload.PackageUploads;
-import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.Redisson;
+import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
@@ -97,10 +104,10 @@ class CatalogImporterIT {
     org.eclipse.microprofile.config.Config config;
 
     @Inject
-    jakarta.transaction.UserTransaction transaction;
+    UserTransaction transaction;
 
     @Inject
-    org.catalogimport.platform.security.UserAccounts users;
+    UserAccounts users;
 
     @Inject
     UserAdministration administration;
@@ -114,7 +121,7 @@ class CatalogImporterIT {
     // ---- the platform: JPA in JTA, migrations, bootstrap administrator, Redisson ----------------
 
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void nothingRuns() {
         // why: the launcher tests run imports in the background; a direct import must not race them.
         await().atMost(Duration.ofMinutes(2)).until(() -> sessions.running().isEmpty() && !lock.isLocked());
@@ -154,7 +161,7 @@ class CatalogImporterIT {
             lastRests = files.max(Comparator.naturalOrder()).orElseThrow();
         }
         byte[] content = Files.readAllBytes(lastRests);
-        Files.write(lastRests, java.util.Arrays.copyOf(content, content.length / 2));
+        Files.write(lastRests, Arrays.copyOf(content, content.length / 2));
         String summaryBefore = catalog.summaryJson();
         long id = newSession();
 
@@ -198,7 +205,7 @@ class CatalogImporterIT {
                         "problem.product.groupUnknown", "[\"it-problems-no-group\",\"1\"]")),
                 sessions.problems(id, 10));
         String report = sessions.entityCountsJson(id);
-        jakarta.json.JsonObject offers = jakarta.json.Json.createReader(new java.io.StringReader(report)).readObject()
+        JsonObject offers = Json.createReader(new StringReader(report)).readObject()
                 .getJsonObject("offers");
         assertEquals(2, offers.getInt("read"), report);
         assertEquals(1, offers.getInt("inserted") + offers.getInt("updated") + offers.getInt("unchanged"),

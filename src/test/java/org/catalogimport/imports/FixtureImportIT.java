@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.catalogimport.catalog.CatalogWriter;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -17,6 +18,8 @@ import org.catalogimport.testing.RolledBackTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every real export in the shared fixtures ({@code ../shared/fixtures/commerceml}, read in place,
@@ -33,7 +36,7 @@ class FixtureImportIT {
     final RolledBackTransaction database = new RolledBackTransaction();
 
     private ImportRun importFixture(String name) throws Exception {
-        return importFixture(name, org.catalogimport.catalog.CatalogWriter.DEFAULT_BATCH_SIZE);
+        return importFixture(name, CatalogWriter.DEFAULT_BATCH_SIZE);
     }
 
     private ImportRun importFixture(String name, int batchSize) throws Exception {
@@ -129,8 +132,8 @@ class FixtureImportIT {
      * batch, where an offer with data and the same offer's price-only and stock-only records meet:
      * the accounting once lost one of them there (read 2,934, accounted 1,956) and failed the import.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "batch size {0}")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {500, org.catalogimport.catalog.CatalogWriter.DEFAULT_BATCH_SIZE})
+    @ParameterizedTest(name = "batch size {0}")
+    @ValueSource(ints = {500, CatalogWriter.DEFAULT_BATCH_SIZE})
     void gillbeitsUt11PackageWithoutItsProductsFile(int batchSize) throws Exception {
         ImportRun run = importFixture("gillbeits__commerceml", batchSize);
 

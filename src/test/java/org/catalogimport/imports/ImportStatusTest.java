@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ImportStatusTest {
     @Test
     void finalStatusesAreCompletedFailedAndCancelled() {
         assertEquals(EnumSet.of(COMPLETED, FAILED, CANCELLED),
-                EnumSet.copyOf(java.util.Arrays.stream(ImportStatus.values()).filter(ImportStatus::isFinal).toList()));
+                EnumSet.copyOf(Arrays.stream(ImportStatus.values()).filter(ImportStatus::isFinal).toList()));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.exchange.ExchangeBenchmark;
 import org.catalogimport.exchange.OneCExchangeClient;
+import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.HeldTableLock;
@@ -41,9 +42,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 /**
  * Two Payara Micro nodes on one PostgreSQL and one Redis, as in production: node A is the shared
@@ -272,11 +276,11 @@ class TwoNodesIT {
     }
 
     private static void deleteLockKey() {
-        org.redisson.config.Config config = new org.redisson.config.Config();
+        Config config = new Config();
         config.useSingleServer().setAddress(BackingServices.forTests().redisAddress());
-        org.redisson.api.RedissonClient redis = org.redisson.Redisson.create(config);
+        RedissonClient redis = Redisson.create(config);
         try {
-            redis.getKeys().delete(org.catalogimport.platform.redis.RedissonImportLock.LOCK_NAME);
+            redis.getKeys().delete(RedissonImportLock.LOCK_NAME);
         } finally {
             redis.shutdown();
         }

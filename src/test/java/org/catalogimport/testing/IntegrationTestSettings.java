@@ -1,6 +1,10 @@
 package org.catalogimport.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.catalogimport.dev.DemoPackageWriter;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -28,10 +32,10 @@ public class IntegrationTestSettings implements LauncherSessionListener {
         try {
             // why: a fresh clone has no target/it-tmp yet, and both this JVM (java.io.tmpdir, set by
             // failsafe) and the Payara it starts write their temporary files there.
-            java.nio.file.Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-            java.nio.file.Files.createDirectories(target.resolve("it-tmp"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(target.resolve("it-tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         ServiceEndpoints services = BackingServices.forTests();
         Path importDir = importDir();
@@ -66,11 +70,11 @@ public class IntegrationTestSettings implements LauncherSessionListener {
     public static synchronized Path importDir() {
         Path dir = projectDir().resolve("target/it-import");
         try {
-            if (!java.nio.file.Files.isDirectory(dir.resolve("goods"))) {
-                org.catalogimport.dev.DemoPackageWriter.write(dir, IMPORT_PRODUCTS, IMPORT_SEED);
+            if (!Files.isDirectory(dir.resolve("goods"))) {
+                DemoPackageWriter.write(dir, IMPORT_PRODUCTS, IMPORT_SEED);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write the test import package", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the test import package", e);
         }
         return dir;
     }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.RunningApplication;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class OperationsEndpointsIT {
     void openApiDescribesTheImportsApiWithItsErrorAnswers() throws Exception {
         // why wait: right after the server is ready, Payara may still answer an empty document with 404
         // for a few seconds, until it has read the application's description.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> openApi("/openapi").statusCode() == 200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> openApi("/openapi").statusCode() == 200);
         HttpResponse<String> response = openApi("/openapi");
         HttpResponse<String> withSlash = openApi("/openapi/");
 
@@ -63,7 +65,7 @@ class OperationsEndpointsIT {
         assertTrue(spec.contains("CANCELLED"), spec);
     }
 
-    private HttpResponse<String> openApi(String path) throws java.io.IOException, InterruptedException {
+    private HttpResponse<String> openApi(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(RunningApplication.baseUri().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,0 +1,220 @@
+package org.catalogimport.console;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.platform.redis.RedissonImportLock;
+import org.catalogimport.testing.AdminApi;
+import org.catalogimport.testing.BackingServices;
+import org.catalogimport.testing.HeadlessChromium;
+import org.catalogimport.testing.IntegrationTestSettings;
+import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.ServiceEndpoints;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redisson.Redisson;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/** The import console in a real headless Chromium: start, live refresh, messages, filter, the lock. */
+@ExtendWith(RunningApplication.class)
+class ConsoleImportIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void signIn() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
+                .sendKeys(IntegrationTestSettings.ADMIN_USER);
+        browser.findElement(By.id("login:password")).sendKeys(IntegrationTestSettings.ADMIN_PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElement(By.id("sessions:start")).getAttribute("class").contains("ui-state-disabled");
+        });
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) { // why: null when no browser could be started; that failure is the one to read
+            browser.quit();
+        }
+    }
+
+    private boolean pollExists() {
+        return !browser.findElements(By.id("sessions:poll")).isEmpty();
+    }
+
+    private void clickStartAndConfirm() {
+        browser.findElement(By.id("sessions:start")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessions:confirmStart"))).click();
+    }
+
+    /** The growl's text; the poll re-renders the growl, so an element read may go stale and is read again. */
+    private String growl() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<WebElement> messages = driver.findElements(By.cssSelector(".ui-growl-message"));
+                    return messages.isEmpty() ? null : messages.get(0).getText();
+                });
+    }
+
+    @Test
+    void anImportStartedFromThePageRunsWithALivePollAndEndsWithASuccessMessage() {
+        assertTrue(!pollExists(), "no poll while nothing runs");
+
+        clickStartAndConfirm();
+
+        assertTrue(growl().contains("started"), growl());
+        assertTrue(pollExists(), "the poll appears as soon as an import is started");
+        // The poll refreshes every 10 s; the completion message comes with the first refresh after the end.
+        new WebDriverWait(browser, Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector(".ui-growl-message"))
+                .stream().anyMatch(m -> m.getText().contains("completed")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> !pollExists());
+        WebElement firstRow = browser.findElement(By.cssSelector("#sessions\\:table tbody tr"));
+        assertTrue(firstRow.getText().contains("Completed"), firstRow.getText());
+        assertTrue(firstRow.findElement(By.cssSelector(".status-COMPLETED")).isDisplayed());
+    }
+
+    @Test
+    void theProgressBarMovesWhileALongImportRuns() throws Exception {
+        // Given a package large enough to run for several 10-second refreshes, in the server's import folder
+        Path importDir = IntegrationTestSettings.importDir();
+        Path large = importDir.resolveSibling("it-import-progress");
+        if (!Files.isDirectory(large.resolve("goods"))) {
+            DemoPackageWriter.write(large, 60_000, 88);
+        }
+        Path parked = importDir.resolveSibling("it-import-parked");
+        Files.move(importDir, parked);
+        Files.move(large, importDir);
+        try {
+            // When the import is started from the page
+            clickStartAndConfirm();
+
+            // Then the progress label changes between refreshes while the session runs
+            Set<String> labels = new LinkedHashSet<>();
+            new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500))
+                    .ignoring(StaleElementReferenceException.class).until(driver -> {
+                        // the running row's counts, beside its bar (the bar itself shows the percentage)
+                        driver.findElements(By.xpath("//*[@id='sessions:table']//tr[.//*[contains(@class,'status-RUNNING')]]"
+                                        + "//*[contains(@class,'progress-counts')]")).stream()
+                                .map(WebElement::getText).filter(text -> text.matches("[1-9]\\d* / \\d+")).forEach(labels::add);
+                        return labels.size() >= 2 || driver.findElements(By.cssSelector(".ui-growl-message")).stream()
+                                .anyMatch(m -> m.getText().contains("completed"));
+                    });
+            assertTrue(labels.size() >= 2, "the progress bar should show at least two different counts: " + labels);
+        } finally {
+            try {
+                // why cancel: the test needs the bar moving, not the end; the cancelled import rolls
+                // back, so the 60,000 products never reach the catalog the other tests share
+                AdminApi api = new AdminApi(RunningApplication.baseUri());
+                JsonArray newest = api.array("imports?size=1");
+                if (!newest.isEmpty() && newest.getJsonObject(0).getString("status").matches("PENDING|RUNNING")) {
+                    api.send("POST", api.uri("imports/" + newest.getJsonObject(0).getJsonNumber("id") + "/cancel"));
+                }
+                await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+            } finally {
+                Files.move(importDir, large);
+                Files.move(parked, importDir);
+            }
+        }
+    }
+
+    @Test
+    void aStartWhileAnotherNodeHoldsTheLockShowsAWarningAndStartsNothing() throws Exception {
+        ServiceEndpoints services = BackingServices.forTests();
+        Config config = new Config();
+        config.useSingleServer().setAddress(services.redisAddress());
+        RedissonClient otherNode = Redisson.create(config);
+        RLock lock = otherNode.getLock(RedissonImportLock.LOCK_NAME);
+        assertTrue(lock.tryLock(0, 60, TimeUnit.SECONDS), "the test plays another node that runs an import");
+        try {
+            String rowsBefore = browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText();
+
+            clickStartAndConfirm();
+
+            String message = growl();
+            assertTrue(message.contains("already running"), message);
+            assertEquals(rowsBefore, browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText());
+        } finally {
+            lock.unlock();
+            otherNode.shutdown();
+        }
+    }
+
+    @Test
+    void theStatusFilterShowsOnlySessionsOfTheChosenStatus() throws Exception {
+        // why wait: while an import runs (another test's, ending), the page polls and re-renders the table
+        await().atMost(Duration.ofMinutes(3)).until(new AdminApi(RunningApplication.baseUri())::nothingRuns);
+        ServiceEndpoints services = BackingServices.forTests();
+        try (Connection connection = DriverManager.getConnection(services.dbUrl(), services.dbUser(), services.dbPassword());
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert into import_session (status, started_at, finished_at, triggered_by, error_message)"
+                    + " values ('FAILED', now() - interval '1 minute', now(), 'filter-it', 'for the filter test')");
+        }
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
+
+        chooseStatusFilter("Failed");
+
+        // why ignoring stale elements: the filter's ajax update replaces the rows while they are read.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("#sessions\\:table tbody tr[data-ri]"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("Failed"));
+        });
+        assertTrue(browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText().contains("filter-it"));
+    }
+
+    /**
+     * Opens the status filter and picks {@code label}, until the menu shows it. Why until: a click
+     * while the menu's panel is still fading in can land on the neighbouring entry.
+     */
+    private void chooseStatusFilter(String label) {
+        By menu = By.id("sessions:table:statusFilter");
+        By option = By.cssSelector("#sessions\\:table\\:statusFilter_table tr[data-label='" + label + "']");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
+                .until(driver -> {
+                    if (driver.findElement(By.id("sessions:table:statusFilter_label")).getText().equals(label)) {
+                        return true;
+                    }
+                    WebElement entry = driver.findElement(option);
+                    if (entry.isDisplayed()) {
+                        entry.click();
+                    } else {
+                        driver.findElement(menu).click();
+                    }
+                    return false;
+                });
+    }
+}
