@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -43,42 +41,24 @@ public final class PackageInspector {
             throw new PackageException(String.valueOf(importDir), -1, -1, PackageRefusal.FOLDER_MISSING.with(), null);
         }
         try {
-            Optional<Path> zip = newestZip(importDir);
+            Optional<Path> zip = PackageFolder.newestZip(PackageFolder.entries(importDir));
             return zip.isPresent() ? zip(zip.get()) : folder(importDir);
         } catch (IOException e) {
             throw new PackageException(importDir.toString(), -1, -1, PackageRefusal.FOLDER_UNREADABLE.with(e), e);
         }
     }
 
-    private static Optional<Path> newestZip(Path importDir) throws IOException {
-        try (Stream<Path> entries = Files.list(importDir)) {
-            return entries.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"))
-                    .filter(Files::isRegularFile)
-                    .max((a, b) -> {
-                        try {
-                            int byTime = Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
-                            return byTime != 0 ? byTime : a.getFileName().compareTo(b.getFileName());
-                        } catch (IOException e) {
-                            return 0;
-                        }
-                    });
-        }
-    }
-
-    private PackagePreview folder(Path root) throws IOException {
-        List<Path> xml;
-        try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            xml = files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
-                    .sorted().toList();
-        }
+    private PackagePreview folder(Path importDir) throws IOException, PackageException {
+        Path root = PackageFolder.realRoot(importDir);
+        // why sorted by path here: the fingerprint's order, unchanged since sessions first stored it.
+        List<Path> xml = PackageFolder.xmlFiles(root, new ArrayList<>()).stream().sorted().toList();
         MessageDigest digest = sha256();
         long bytes = 0;
         Instant newest = Instant.EPOCH;
         Header header = new Header();
         int peeked = 0;
         for (Path file : xml) {
-            String name = PackageLocator.relativeName(root, file);
+            String name = PackageFolder.relativeName(root, file);
             long size = Files.size(file);
             bytes += size;
             Instant modified = Files.getLastModifiedTime(file).toInstant();
@@ -90,7 +70,7 @@ public final class PackageInspector {
                 header.peek(parsers, file, name);
             }
         }
-        return new PackagePreview(root.toString(), false, xml.size(), bytes, header.layouts(), List.copyOf(header.versions),
+        return new PackagePreview(importDir.toString(), false, xml.size(), bytes, header.layouts(), List.copyOf(header.versions),
                 Optional.ofNullable(header.createdAt), header.full(), HexFormat.of().formatHex(digest.digest()), newest);
     }
 

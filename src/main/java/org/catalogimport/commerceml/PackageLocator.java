@@ -1,22 +1,10 @@
 package org.catalogimport.commerceml;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Finds the package in an import folder and tells what each file is and in which order to read them.
@@ -28,10 +16,8 @@ import java.util.stream.Stream;
  * that carry no catalog data (orders, {@code contragents/}) and broken symbolic links are listed in
  * {@link ExchangePackage#ignored()}.
  *
- * <p>Symbolic links: the import folder itself may be a link (the usual way to switch a "current"
- * export, and what volume mounts often are), and so may a package folder directly inside it; both
- * are followed wherever they point. A link deeper inside a package is followed only while it stays
- * inside that package; one that leads out of it refuses the whole package, as a link inside a zip does.
+ * <p>Which zip, which files and how links are followed is {@link PackageFolder}'s to say, so that
+ * the console's package panel names exactly what this class reads.
  */
 public final class PackageLocator {
 
@@ -47,10 +33,10 @@ public final class PackageLocator {
      * @param workDir   where a zip may be unpacked (created if absent); unused for a folder of files
      */
     public ExchangePackage locate(Path importDir, Path workDir) throws PackageException {
-        List<Path> entries = topLevel(importDir);
+        List<Path> entries = PackageFolder.entries(importDir);
         List<String> ignored = new ArrayList<>();
-        Path zip = newestZip(entries);
-        Path root = realPath(importDir);
+        Path zip = PackageFolder.newestZip(entries).orElse(null);
+        Path root = PackageFolder.realRoot(importDir);
         if (zip != null) {
             for (Path entry : entries) {
                 if (!entry.equals(zip)) {
@@ -74,9 +60,9 @@ public final class PackageLocator {
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;
-        for (Path candidate : candidates(root, ignored)) {
+        for (Path candidate : PackageFolder.xmlFiles(root, ignored)) {
             xmlFiles++;
-            String name = relativeName(root, candidate);
+            String name = PackageFolder.relativeName(root, candidate);
             FileClassifier.Classification kind = classifier.classify(candidate, name);
             boolean catalogData = kind.contents().stream().anyMatch(content -> content != Content.DOCUMENTS);
             if (!kind.commerceMl() || !catalogData) {
@@ -95,47 +81,6 @@ public final class PackageLocator {
         return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored);
     }
 
-    private static List<Path> topLevel(Path importDir) throws PackageException {
-        if (importDir == null || !Files.exists(importDir)) {
-            throw new PackageException(String.valueOf(importDir), -1, -1, PackageRefusal.FOLDER_MISSING.with(), null);
-        }
-        if (!Files.isDirectory(importDir)) {
-            throw new PackageException(importDir.toString(), -1, -1, PackageRefusal.FOLDER_IS_FILE.with(), null);
-        }
-        try (Stream<Path> list = Files.list(importDir)) {
-            List<Path> entries = list.sorted().toList();
-            if (entries.isEmpty()) {
-                throw new PackageException(importDir.toString(), -1, -1,
-                        PackageRefusal.FOLDER_EMPTY.with(), null);
-            }
-            return entries;
-        } catch (IOException e) {
-            throw new PackageException(importDir.toString(), -1, -1, PackageRefusal.FOLDER_UNREADABLE.with(e), e);
-        }
-    }
-
-    private static Path newestZip(List<Path> entries) throws PackageException {
-        Path newest = null;
-        FileTime newestTime = null;
-        for (Path entry : entries) {
-            if (!entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
-                    || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try {
-                FileTime time = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS);
-                // why ">= ": entries are sorted by name, so on equal times the last name wins, deterministically.
-                if (newestTime == null || time.compareTo(newestTime) >= 0) {
-                    newest = entry;
-                    newestTime = time;
-                }
-            } catch (IOException e) {
-                throw new PackageException(entry.toString(), -1, -1, PackageRefusal.ARCHIVE_UNREADABLE.with(e), e);
-            }
-        }
-        return newest;
-    }
-
     private static Path unpackDirectory(Path workDir, Path zip) throws PackageException {
         try {
             Files.createDirectories(workDir);
@@ -145,92 +90,6 @@ public final class PackageLocator {
             throw new PackageException(zip.getFileName().toString(), -1, -1,
                     PackageRefusal.NO_UNPACK_FOLDER.with(workDir, e), e);
         }
-    }
-
-    private static Path realPath(Path dir) throws PackageException {
-        try {
-            return dir.toRealPath();
-        } catch (IOException e) {
-            throw new PackageException(dir.toString(), -1, -1, PackageRefusal.FOLDER_UNREADABLE.with(e), e);
-        }
-    }
-
-    /** Thrown out of the tree walk when a link leads out of its package. */
-    private static final class EscapingLink extends IOException {
-        private final PackageException refusal;
-
-        EscapingLink(PackageException refusal) {
-            super(refusal.getMessage());
-            this.refusal = refusal;
-        }
-    }
-
-    /** Every regular {@code *.xml} under root, links followed as the class comment says. */
-    private static List<Path> candidates(Path root, List<String> ignored) throws PackageException {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                    checkLink(root, dir);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    if (attributes.isSymbolicLink()) {
-                        // why: with links followed, only a link whose target is missing arrives as a link.
-                        ignored.add(relativeName(root, file));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    checkLink(root, file);
-                    if (attributes.isRegularFile()
-                            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof FileSystemLoopException) {
-                        ignored.add(relativeName(root, file));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (EscapingLink e) {
-            throw e.refusal;
-        } catch (IOException e) {
-            throw new PackageException(root.toString(), -1, -1, PackageRefusal.PACKAGE_FOLDER_UNREADABLE.with(e), e);
-        }
-        found.sort(Comparator.comparing(p -> relativeName(root, p), NaturalOrder.INSTANCE));
-        return found;
-    }
-
-    /**
-     * A link directly in the import folder is a package of its own and may point anywhere; below
-     * that, a link must stay inside the package it is in (the import folder, or that linked folder).
-     */
-    private static void checkLink(Path root, Path path) throws IOException {
-        if (path.equals(root) || !Files.isSymbolicLink(path)) {
-            return;
-        }
-        Path top = root.resolve(root.relativize(path).getName(0));
-        if (top.equals(path) && Files.isDirectory(path)) {
-            return;
-        }
-        Path packageRoot = Files.isSymbolicLink(top) && Files.isDirectory(top) ? top.toRealPath() : root;
-        Path target = path.toRealPath();
-        if (!target.startsWith(packageRoot)) {
-            throw new EscapingLink(new PackageException(relativeName(root, path), -1, -1,
-                    PackageRefusal.LINK_ESCAPES.with(target), null));
-        }
-    }
-
-    static String relativeName(Path root, Path file) {
-        return root.relativize(file).toString().replace(File.separatorChar, '/');
     }
 
     private static String displayName(Path importDir, Path zip) {

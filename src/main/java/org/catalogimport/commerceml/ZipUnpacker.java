@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -192,27 +190,19 @@ final class ZipUnpacker {
 
     /** Removes what an aborted unpack left; the folder is ours (created empty by the locator), links are not followed. */
     private static void deleteContents(Path target) {
-        deleteTree(target, false);
+        try {
+            PackageFolder.deleteContents(target);
+        } catch (IOException | RuntimeException e) {
+            // best effort: the folder is a scratch folder of this import
+        }
     }
 
     /** Removes an unpack folder with everything in it (links are not followed). */
     static void delete(Path unpacked) {
-        deleteTree(unpacked, true);
-    }
-
-    private static void deleteTree(Path root, boolean withRoot) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .filter(p -> withRoot || !p.equals(root))
-                    .forEach(p -> {
-                        try {
-                            Files.deleteIfExists(p);
-                        } catch (IOException e) {
-                            // best effort: the folder is a scratch folder of this import
-                        }
-                    });
-        } catch (IOException e) {
-            // best effort, see above
+        try {
+            PackageFolder.deleteTree(unpacked);
+        } catch (IOException | RuntimeException e) {
+            // best effort: the folder is a scratch folder of this import
         }
     }
 }

@@ -1,11 +1,6 @@
 package org.catalogimport.exchange;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.catalogimport.commerceml.PackageFolder;
 
 /**
  * Deletes what old exchanges left, one small batch per call, on a connection the caller owns (and
@@ -59,7 +55,7 @@ public final class StagedFilesPurge {
         try (PreparedStatement mark = connection.prepareStatement(
                 "update exchange set files_deleted_at = ? where id = ?")) {
             for (long id : ids) {
-                deleteTree(folders.exchange(id));
+                PackageFolder.deleteTree(folders.exchange(id));
                 mark.setTimestamp(1, Timestamp.from(now));
                 mark.setLong(2, id);
                 mark.addBatch();
@@ -93,27 +89,5 @@ public final class StagedFilesPurge {
             delete.setInt(2, batchSize);
             return delete.executeUpdate();
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -5,15 +5,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +27,11 @@ import org.catalogimport.catalog.media.PictureCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
+import org.catalogimport.commerceml.PackageFolder;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 
 /**
  * Runs one import of the whole package in ONE JTA transaction: either all of it commits, or on a
@@ -303,12 +301,9 @@ public class CatalogImporter {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        try {
+            PackageFolder.deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "Could not delete " + dir + ": " + e.getMessage());
         }
     }

@@ -2,11 +2,9 @@ package org.catalogimport.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.catalogimport.commerceml.PackageFolder;
 import org.catalogimport.platform.audit.Actor;
 
 /**
@@ -38,12 +36,12 @@ public class ImportAgain {
         if (dir.isEmpty()) {
             return Check.IMPORT_FOLDER;
         }
-        return holdsFiles(dir.get()) ? Check.POSSIBLE : Check.FILES_GONE;
+        return PackageFolder.holdsFiles(dir.get()) ? Check.POSSIBLE : Check.FILES_GONE;
     }
 
     /** Whether the package {@code session} read is still on disk (the session page says when it is gone). */
     public boolean filesKept(ImportSession session) {
-        return session.packageDir().map(ImportAgain::holdsFiles).orElse(false);
+        return session.packageDir().map(PackageFolder::holdsFiles).orElse(false);
     }
 
     /** Starts the new session when {@link #check} allows it, with the same kind (import or check) as the old. */
@@ -57,16 +55,5 @@ public class ImportAgain {
                 ? request.readingUpload(session.getUploadId(), session.packageDir().orElseThrow())
                 : request.reading(session.packageDir().orElseThrow(), session.getSourceReference());
         return new Result(check, launcher.start(request.repeating(session.getId())));
-    }
-
-    private static boolean holdsFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(Files::isRegularFile);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.catalogimport.commerceml.PackageException;
+import org.catalogimport.commerceml.PackageFolder;
 import org.catalogimport.commerceml.PackagePreview;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.commerceml.UploadedPackageCheck;
@@ -174,11 +173,9 @@ public class PackageUploader {
     }
 
     static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
+        try {
+            PackageFolder.deleteTree(folder);
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Upload folder " + folder + " could not be deleted", e);
         }
     }
