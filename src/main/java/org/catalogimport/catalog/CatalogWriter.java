@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.catalogimport.commerceml.CatalogEntity;
+import org.catalogimport.commerceml.CatalogVisitor;
 import org.catalogimport.commerceml.FileCensus;
 import org.catalogimport.commerceml.ReadProblem;
 import org.catalogimport.commerceml.GroupRecord;
@@ -39,7 +40,7 @@ import org.catalogimport.commerceml.WarehouseRecord;
  * end-of-package work and refuses the commit ({@link CatalogWriteRefused}) when the accounting does
  * not add up or a full exchange would deactivate too much.
  */
-public final class CatalogWriter {
+public final class CatalogWriter implements CatalogVisitor {
 
     public static final int DEFAULT_BATCH_SIZE = 2_000;
 
@@ -107,6 +108,7 @@ public final class CatalogWriter {
 
     // ---- receiving records -------------------------------------------------------------------
 
+    @Override
     public void section(SectionInfo section) {
         fullExchange.section(section);
         if (files != null) {
@@ -114,47 +116,55 @@ public final class CatalogWriter {
         }
     }
 
-    public void group(GroupRecord group) throws SQLException {
+    @Override
+    public void group(GroupRecord group) {
         dictionaries.group(group);
-        flushIfFull();
+        flushWhenFull();
     }
 
-    public void property(PropertyRecord property) throws SQLException {
+    @Override
+    public void property(PropertyRecord property) {
         dictionaries.property(property);
-        flushIfFull();
+        flushWhenFull();
     }
 
-    public void priceType(PriceTypeRecord priceType) throws SQLException {
+    @Override
+    public void priceType(PriceTypeRecord priceType) {
         dictionaries.priceType(priceType);
-        flushIfFull();
+        flushWhenFull();
     }
 
-    public void warehouse(WarehouseRecord warehouse) throws SQLException {
+    @Override
+    public void warehouse(WarehouseRecord warehouse) {
         dictionaries.warehouse(warehouse);
-        flushIfFull();
+        flushWhenFull();
     }
 
-    public void unit(UnitRecord unit) throws SQLException {
+    @Override
+    public void unit(UnitRecord unit) {
         dictionaries.unit(unit);
-        flushIfFull();
+        flushWhenFull();
     }
 
-    public void product(ProductRecord product) throws SQLException {
+    @Override
+    public void product(ProductRecord product) {
         products.product(product);
         fullExchange.product(product.id());
-        flushIfFull();
+        flushWhenFull();
     }
 
-    public void offer(OfferRecord offer) throws SQLException {
+    @Override
+    public void offer(OfferRecord offer) {
         offers.offer(offer);
         fullExchange.offer(offer.id());
-        flushIfFull();
+        flushWhenFull();
     }
 
     /**
      * A problem found before the writer (by the reader, or a missing picture): counted (a skipped
      * item was read too), then reported.
      */
+    @Override
     public void problem(ItemProblem problem) {
         if (problem.isSkipped()) {
             counts.read(problem.entity(), 1);
@@ -165,6 +175,7 @@ public final class CatalogWriter {
     }
 
     /** A file was read to its end: what it holds where no reader looks is counted and reported, once per place. */
+    @Override
     public void census(FileCensus census) {
         for (FileCensus.Unread unread : census.unread()) {
             sql.notRead(unread.entity(), unread.count(), unread.first(),
@@ -177,6 +188,15 @@ public final class CatalogWriter {
     }
 
     // ---- flushing ----------------------------------------------------------------------------
+
+    /** {@link #flushIfFull} for the visitor's methods, which cannot throw {@link SQLException}. */
+    private void flushWhenFull() {
+        try {
+            flushIfFull();
+        } catch (SQLException e) {
+            throw new CatalogWriteFailure(e);
+        }
+    }
 
     private void flushIfFull() throws SQLException {
         if (dictionaries.buffered() >= batchSize || products.buffered() >= batchSize

@@ -1,5 +1,6 @@
 package org.catalogimport.imports;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,9 @@ import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.sql.Connection;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import org.catalogimport.catalog.CatalogWriteFailure;
 import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.CatalogWriter;
 import org.catalogimport.catalog.DeactivationPolicy;
@@ -22,12 +23,12 @@ import org.catalogimport.catalog.UnchangedFiles;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.CatalogVisitor;
 import org.catalogimport.commerceml.CommerceMlReader;
-import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.FileCensus;
 import org.catalogimport.commerceml.GroupRecord;
 import org.catalogimport.commerceml.ItemProblem;
 import org.catalogimport.commerceml.OfferRecord;
+import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageFile;
 import org.catalogimport.commerceml.PriceTypeRecord;
 import org.catalogimport.commerceml.ProductRecord;
@@ -37,25 +38,31 @@ import org.catalogimport.commerceml.UnitRecord;
 import org.catalogimport.commerceml.WarehouseRecord;
 
 /**
- * One import in progress: passes the records read from the package to the catalog writer, counts
- * processed items, skipped items and warnings, collects problems for the progress writer, and
- * hands the product pictures to {@link ImportPictures}. Lives for one import, on the importing thread; the counters and the failure
+ * One import in progress, as a pipeline: a parser thread reads the package's files and puts each
+ * record into a bounded queue as a {@link Delivery}; the importing (transaction's) thread hands
+ * each delivery to the {@link CatalogWriter}, the visitor that stores it. On the way it counts
+ * processed items, and the parser thread checks each product's pictures ({@link ImportPictures}),
+ * whose problems, like the reader's, go to the writer: one sink, which counts every problem and
+ * reports it back here for the progress writer. Lives for one import; the counters and the problem
  * queue are also read by the progress ticker on another thread.
  */
-final class ImportRun implements CatalogVisitor {
+final class ImportRun {
+
+    private static final int QUEUE_CAPACITY = 4_096;
+    static final long MAX_LISTED_PROBLEMS = 1_000_000;
+    private static final long PARSER_STOP_MILLIS = 10_000;
 
     private final CatalogWriter writer;
     private final ExchangePackage exchangePackage;
     private final ImportPictures pictures;
+    private final ThreadFactory threads;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong warnings = new AtomicLong();
     private final Queue<ItemProblem> pendingProblems = new ConcurrentLinkedQueue<>();
-    private PackageFile currentFile;
     private final Map<String, FileCensus.Unused> unused = new LinkedHashMap<>();
     private final List<FileCensus.Unread> unread = new ArrayList<>();
-
-    private final ThreadFactory threads;
+    private volatile boolean cancelled;
 
     /**
      * @param threads where the parser thread comes from: the container's managed thread factory
@@ -76,34 +83,21 @@ final class ImportRun implements CatalogVisitor {
         }
     }
 
-    private volatile boolean cancelled;
-
     /** Asks the import to stop before the next record (called from the progress ticker's thread). */
     void cancel() {
         cancelled = true;
     }
 
-    /** Thrown through the reader when a database write fails; the importer unwraps it. */
-    static final class WriteFailure extends RuntimeException {
-        WriteFailure(SQLException cause) {
-            super(cause);
-        }
-
-        SQLException sqlException() {
-            return (SQLException) getCause();
-        }
-    }
-
+    /** What the parser thread puts into the queue: one step for the importing thread to take. */
     @FunctionalInterface
-    private interface Write {
-        void run() throws SQLException;
+    private interface Delivery {
+        void to(CatalogWriter writer) throws SQLException;
     }
 
-    private static void write(Write write) {
-        try {
-            write.run();
-        } catch (SQLException e) {
-            throw new WriteFailure(e);
+    /** The last delivery of a package, or of a package that could not be read to its end. */
+    private record End(PackageException failure) implements Delivery {
+        @Override
+        public void to(CatalogWriter writer) {
         }
     }
 
@@ -116,66 +110,52 @@ final class ImportRun implements CatalogVisitor {
      * database work instead of adding to it. The queue bounds the memory in between.
      */
     void importAll(CommerceMlReader reader) throws PackageException, SQLException, CatalogWriteRefused {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         UnchangedFiles unchanged = new UnchangedFiles(writer.loadFileStates(processed::get));
         Thread parser = threads.newThread(() -> parse(reader, queue, unchanged));
         parser.setName("commerceml-parser");
         parser.start();
         try {
-            while (true) {
-                Object event = queue.take();
-                if (event == END) {
-                    break;
-                }
-                if (event instanceof ParseFailure failure) {
-                    throw failure.exception();
-                }
+            for (Delivery delivery = queue.take(); !(delivery instanceof End end); delivery = queue.take()) {
                 if (cancelled) {
                     throw new Cancelled();
                 }
-                dispatch(event);
+                delivery.to(writer);
+            }
+            if (end.failure() != null) {
+                throw end.failure();
             }
             writer.finish();
-        } catch (WriteFailure e) {
+        } catch (CatalogWriteFailure e) {
             throw e.sqlException();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted while importing", e);
         } finally {
             parser.interrupt();
+            awaitEnd(parser);
         }
     }
 
-    private static final int QUEUE_CAPACITY = 4_096;
-    private static final Object END = new Object();
-
-    private record ParseFailure(PackageException exception) {
-    }
-
-    private record FileStart(PackageFile file, String fingerprint, int position) {
-    }
-
-    private record FileSkipped(FileState state) {
+    /**
+     * Why wait for the parser: it stages pictures, and a failed import discards the staging folder
+     * right after this returns. Interrupted, the parser stops at its next record.
+     */
+    private static void awaitEnd(Thread parser) {
+        try {
+            parser.join(PARSER_STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
-     * The parser thread: every record goes into the queue, in order; then END or the failure. A file
-     * the last import read unchanged is not parsed at all ({@link UnchangedFiles}): a skip goes into
-     * the queue instead of its records.
+     * The parser thread: every record goes into the queue, in order; then the end, with the failure
+     * if there was one. A file the last import read unchanged is not parsed at all
+     * ({@link UnchangedFiles}): a skip goes into the queue instead of its records.
      */
-    private void parse(CommerceMlReader reader, BlockingQueue<Object> queue, UnchangedFiles unchanged) {
-        CatalogVisitor enqueue = new CatalogVisitor() {
-            @Override public void section(SectionInfo section) { put(queue, section); }
-            @Override public void group(GroupRecord group) { put(queue, group); }
-            @Override public void property(PropertyRecord property) { put(queue, property); }
-            @Override public void priceType(PriceTypeRecord priceType) { put(queue, priceType); }
-            @Override public void warehouse(WarehouseRecord warehouse) { put(queue, warehouse); }
-            @Override public void unit(UnitRecord unit) { put(queue, unit); }
-            @Override public void product(ProductRecord product) { put(queue, product); }
-            @Override public void offer(OfferRecord offer) { put(queue, offer); }
-            @Override public void problem(ItemProblem problem) { put(queue, problem); }
-            @Override public void census(FileCensus census) { put(queue, census); }
-        };
+    private void parse(CommerceMlReader reader, BlockingQueue<Delivery> queue, UnchangedFiles unchanged) {
+        Deliveries deliveries = new Deliveries(queue);
         try {
             List<PackageFile> files = exchangePackage.files();
             for (int position = 0; position < files.size(); position++) {
@@ -183,19 +163,80 @@ final class ImportRun implements CatalogVisitor {
                 String fingerprint = FileFingerprint.of(file.path()).orElse(null);
                 Optional<FileState> skippable = unchanged.skippable(file, fingerprint, position);
                 if (skippable.isPresent()) {
-                    put(queue, new FileSkipped(skippable.get()));
+                    FileState state = skippable.get();
+                    put(queue, writer -> {
+                        processed.addAndGet(state.processed());
+                        writer.fileSkipped(state);
+                    });
                     continue;
                 }
-                put(queue, new FileStart(file, fingerprint, position));
-                reader.read(file, enqueue);
+                int at = position;
+                put(queue, writer -> writer.fileStarted(file.relativeName(), fingerprint, at));
+                deliveries.file = file;
+                reader.read(file, deliveries);
             }
-            put(queue, END);
+            put(queue, new End(null));
         } catch (Stopped stopped) {
             // the importing thread gave up (failure or shutdown): nobody reads the queue any more
         } catch (PackageException e) {
-            put(queue, new ParseFailure(e));
+            put(queue, new End(e));
         } catch (RuntimeException e) {
-            put(queue, new ParseFailure(new PackageException(ImportMessage.PACKAGE_UNREADABLE.with(e), e)));
+            put(queue, new End(new PackageException(ImportMessage.PACKAGE_UNREADABLE.with(e), e)));
+        }
+    }
+
+    /** The reader's visitor on the parser thread: each record becomes a delivery to the writer. */
+    private final class Deliveries implements CatalogVisitor {
+        private final BlockingQueue<Delivery> queue;
+        private PackageFile file;
+
+        Deliveries(BlockingQueue<Delivery> queue) {
+            this.queue = queue;
+        }
+
+        @Override public void section(SectionInfo section) { put(queue, writer -> writer.section(section)); }
+        @Override public void group(GroupRecord group) { put(queue, writer -> writer.group(group)); }
+        @Override public void property(PropertyRecord property) { put(queue, writer -> writer.property(property)); }
+        @Override public void priceType(PriceTypeRecord priceType) { put(queue, writer -> writer.priceType(priceType)); }
+        @Override public void warehouse(WarehouseRecord warehouse) { put(queue, writer -> writer.warehouse(warehouse)); }
+        @Override public void unit(UnitRecord unit) { put(queue, writer -> writer.unit(unit)); }
+        @Override public void problem(ItemProblem problem) { put(queue, writer -> writer.problem(problem)); }
+
+        /** Its pictures are checked here, off the writing thread; a missing one is a warning, the product is stored. */
+        @Override
+        public void product(ProductRecord product) {
+            for (String image : product.images()) {
+                pictures.check(exchangePackage, file, image).ifPresent(reason -> problem(
+                        ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(), reason)));
+            }
+            put(queue, writer -> {
+                processed.incrementAndGet();
+                writer.product(product);
+            });
+        }
+
+        @Override
+        public void offer(OfferRecord offer) {
+            put(queue, writer -> {
+                processed.incrementAndGet();
+                writer.offer(offer);
+            });
+        }
+
+        /**
+         * A file's census: its item elements that were not read become problems (through the
+         * writer); the elements passed over as unknown or unused are listed once per import, by path.
+         */
+        @Override
+        public void census(FileCensus census) {
+            put(queue, writer -> {
+                writer.census(census);
+                unread.addAll(census.unread());
+                for (FileCensus.Unused element : census.unused()) {
+                    unused.merge(element.path(), element, (first, more) ->
+                            new FileCensus.Unused(first.path(), first.count() + more.count(), first.first()));
+                }
+            });
         }
     }
 
@@ -205,43 +246,12 @@ final class ImportRun implements CatalogVisitor {
         }
     }
 
-    private static void put(BlockingQueue<Object> queue, Object event) {
+    private static void put(BlockingQueue<Delivery> queue, Delivery delivery) {
         try {
-            queue.put(event);
+            queue.put(delivery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Stopped();
-        }
-    }
-
-    private void dispatch(Object event) {
-        if (event instanceof FileStart start) {
-            currentFile = start.file();
-            writer.fileStarted(start.file().relativeName(), start.fingerprint(), start.position());
-        } else if (event instanceof FileSkipped skip) {
-            currentFile = null;
-            processed.addAndGet(skip.state().processed());
-            write(() -> writer.fileSkipped(skip.state()));
-        } else if (event instanceof SectionInfo section) {
-            section(section);
-        } else if (event instanceof GroupRecord group) {
-            group(group);
-        } else if (event instanceof PropertyRecord property) {
-            property(property);
-        } else if (event instanceof PriceTypeRecord priceType) {
-            priceType(priceType);
-        } else if (event instanceof WarehouseRecord warehouse) {
-            warehouse(warehouse);
-        } else if (event instanceof UnitRecord unit) {
-            unit(unit);
-        } else if (event instanceof ProductRecord product) {
-            product(product);
-        } else if (event instanceof OfferRecord offer) {
-            offer(offer);
-        } else if (event instanceof ItemProblem problem) {
-            problem(problem);
-        } else if (event instanceof FileCensus census) {
-            census(census);
         }
     }
 
@@ -267,67 +277,6 @@ final class ImportRun implements CatalogVisitor {
         return drained;
     }
 
-    @Override
-    public void section(SectionInfo section) {
-        writer.section(section);
-    }
-
-    @Override
-    public void group(GroupRecord group) {
-        write(() -> writer.group(group));
-    }
-
-    @Override
-    public void property(PropertyRecord property) {
-        write(() -> writer.property(property));
-    }
-
-    @Override
-    public void priceType(PriceTypeRecord priceType) {
-        write(() -> writer.priceType(priceType));
-    }
-
-    @Override
-    public void warehouse(WarehouseRecord warehouse) {
-        write(() -> writer.warehouse(warehouse));
-    }
-
-    @Override
-    public void unit(UnitRecord unit) {
-        write(() -> writer.unit(unit));
-    }
-
-    @Override
-    public void product(ProductRecord product) {
-        processed.incrementAndGet();
-        for (String image : product.images()) {
-            // a missing or refused picture is a warning on the product (stored without it), not the import's failure
-            pictures.check(exchangePackage, currentFile, image).ifPresent(reason ->
-                    problem(ItemProblem.warning(CatalogEntity.PRODUCTS, product.id(), product.location(), reason)));
-        }
-        write(() -> writer.product(product));
-    }
-
-    @Override
-    public void offer(OfferRecord offer) {
-        processed.incrementAndGet();
-        write(() -> writer.offer(offer));
-    }
-
-    /**
-     * A file's census: its item elements that were not read become problems (through the writer);
-     * the elements passed over as unknown or unused are listed once per import, by path.
-     */
-    @Override
-    public void census(FileCensus census) {
-        writer.census(census);
-        unread.addAll(census.unread());
-        for (FileCensus.Unused element : census.unused()) {
-            unused.merge(element.path(), element, (first, more) ->
-                    new FileCensus.Unused(first.path(), first.count() + more.count(), first.first()));
-        }
-    }
-
     /** Item elements no reader read, by file and path, over all files read. */
     List<FileCensus.Unread> unreadElements() {
         return List.copyOf(unread);
@@ -338,13 +287,7 @@ final class ImportRun implements CatalogVisitor {
         return List.copyOf(unused.values());
     }
 
-    /** A problem the reader found: the writer counts it, then it comes back through {@link #report}. */
-    @Override
-    public void problem(ItemProblem problem) {
-        writer.problem(problem);
-    }
-
-    /** Every problem of the import, counted and (up to a million) queued for the progress writer. */
+    /** The one sink's report: every problem of the import, counted and (up to a million) queued for the progress writer. */
     private void report(ItemProblem problem) {
         long number = (problem.isSkipped() ? skipped : warnings).incrementAndGet();
         // why a cap: a package broken in every item must not fill the problems table without end;
@@ -353,6 +296,4 @@ final class ImportRun implements CatalogVisitor {
             pendingProblems.add(problem);
         }
     }
-
-    static final long MAX_LISTED_PROBLEMS = 1_000_000;
 }
