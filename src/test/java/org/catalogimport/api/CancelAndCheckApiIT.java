@@ -14,6 +14,7 @@ import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.HeldTableLock;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.StoredSession;
 import org.catalogimport.testing.SwappedImportFolder;
 import org.catalogimport.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,8 +82,7 @@ class CancelAndCheckApiIT {
 
     @Test
     void aPendingSessionIsCancelledAtOnceAndAnUnknownOneIs404() throws Exception {
-        long pending = TestDatabase.update("insert into import_session (status, started_at, heartbeat_at, triggered_by)"
-                + " values ('PENDING', now(), now(), 'pending-it') returning id");
+        long pending = StoredSession.of("PENDING").heartbeat(Duration.ZERO).by("pending-it").insert();
 
         HttpResponse<String> cancel = api.send("POST", api.uri("imports/" + pending + "/cancel"));
 

@@ -16,6 +16,7 @@ import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.HeldTableLock;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.StoredSession;
 import org.catalogimport.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,7 @@ class RefuseEarlyIT {
     @Test
     void aStartInTheGapAfterANodeDiedIs409UntilTheWatchdogFailsItsSession() throws Exception {
         // Given a session RUNNING on a node that has just died: its Redis lock is gone, its heartbeat not yet stale
-        long orphan = TestDatabase.update("insert into import_session (status, started_at, heartbeat_at, triggered_by, node)"
-                + " values ('RUNNING', now(), now(), 'gap-it', 'killed-node') returning id");
+        long orphan = StoredSession.of("RUNNING").heartbeat(Duration.ZERO).by("gap-it").onNode("killed-node").insert();
         try {
             // When a start comes
             HttpResponse<String> response = api.send("POST", api.uri("imports"));

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,14 +16,15 @@ import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
-import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ServiceEndpoints;
-import org.junit.jupiter.api.AfterEach;
+import org.catalogimport.testing.SignedInBrowser;
+import org.catalogimport.testing.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -43,30 +41,19 @@ import org.redisson.config.Config;
 @ExtendWith(RunningApplication.class)
 class ConsoleImportIT {
 
+    @RegisterExtension
+    final SignedInBrowser console = SignedInBrowser.at("admin/imports", "sessions:table");
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void signIn() {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
-                .sendKeys(IntegrationTestSettings.ADMIN_USER);
-        browser.findElement(By.id("login:password")).sendKeys(IntegrationTestSettings.ADMIN_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
+    void waitUntilTheStartButtonIsEnabled() {
+        browser = console.browser();
+        wait = console.waiter();
         new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> {
             driver.navigate().refresh();
             return !driver.findElement(By.id("sessions:start")).getAttribute("class").contains("ui-state-disabled");
         });
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) { // why: null when no browser could be started; that failure is the one to read
-            browser.quit();
-        }
     }
 
     private boolean pollExists() {
@@ -176,12 +163,7 @@ class ConsoleImportIT {
     void theStatusFilterShowsOnlySessionsOfTheChosenStatus() throws Exception {
         // why wait: while an import runs (another test's, ending), the page polls and re-renders the table
         await().atMost(Duration.ofMinutes(3)).until(new AdminApi(RunningApplication.baseUri())::nothingRuns);
-        ServiceEndpoints services = BackingServices.forTests();
-        try (Connection connection = DriverManager.getConnection(services.dbUrl(), services.dbUser(), services.dbPassword());
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into import_session (status, started_at, finished_at, triggered_by, error_message)"
-                    + " values ('FAILED', now() - interval '1 minute', now(), 'filter-it', 'for the filter test')");
-        }
+        StoredSession.of("FAILED").lasting(Duration.ofMinutes(1)).by("filter-it").error("for the filter test").insert();
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
 

@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
-import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.HeldTableLock;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.SignedInBrowser;
 import org.catalogimport.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -37,27 +37,17 @@ import org.redisson.config.Config;
 @ExtendWith(RunningApplication.class)
 class ConsoleOperationsIT {
 
+    @RegisterExtension
+    final SignedInBrowser console = SignedInBrowser.at("admin/imports", "sessions:table");
     private WebDriver browser;
     private WebDriverWait wait;
     private AdminApi api;
 
     @BeforeEach
-    void signIn() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
-                .sendKeys(IntegrationTestSettings.ADMIN_USER);
-        browser.findElement(By.id("login:password")).sendKeys(IntegrationTestSettings.ADMIN_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    void useTheSignedInBrowser() {
+        browser = console.browser();
+        wait = console.waiter();
+        api = console.api();
     }
 
     private void confirm() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,14 +23,15 @@ import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ConsoleBrowser;
-import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ServiceEndpoints;
-import org.junit.jupiter.api.AfterEach;
+import org.catalogimport.testing.SignedInBrowser;
+import org.catalogimport.testing.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,29 +52,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(RunningApplication.class)
 class ConsoleTroubleshootingIT {
 
+    @RegisterExtension
+    final SignedInBrowser console = SignedInBrowser.at("admin/imports", "sessions:table");
     private WebDriver browser;
     private WebDriverWait wait;
     private AdminApi api;
 
     @BeforeEach
-    void signIn() throws Exception {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")))
-                .sendKeys(IntegrationTestSettings.ADMIN_USER);
-        browser.findElement(By.id("login:password")).sendKeys(IntegrationTestSettings.ADMIN_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void useTheSignedInBrowser() {
+        browser = console.browser();
+        wait = console.waiter();
+        api = console.api();
     }
 
     private static Connection database() throws SQLException {
@@ -85,21 +72,13 @@ class ConsoleTroubleshootingIT {
 
     /** A finished session with two skipped items and one warning, as the importer stores them. */
     private static long sessionWithProblems() throws SQLException {
-        try (Connection db = database()) {
-            long id;
-            try (PreparedStatement insert = db.prepareStatement("""
-                    insert into import_session (status, started_at, finished_at, total_items, processed_items,
-                        skipped_items, warning_items, triggered_by, node, entity_counts)
-                    values ('COMPLETED', now(), now() + interval '42 seconds', 12, 12, 2, 1,
-                        'it-troubleshooting', 'node-t', cast(? as jsonb)) returning id""")) {
-                insert.setString(1, "{\"products\":{\"read\":5,\"inserted\":3,\"updated\":1,\"unchanged\":0,\"merged\":0,"
+        long id = StoredSession.of("COMPLETED").lasting(Duration.ofSeconds(42)).items(12, 12).problems(2, 1)
+                .by("it-troubleshooting").onNode("node-t")
+                .entityCounts("{\"products\":{\"read\":5,\"inserted\":3,\"updated\":1,\"unchanged\":0,\"merged\":0,"
                         + "\"skipped\":1,\"deactivated\":2,\"warnings\":1},\"offers\":{\"read\":7,\"inserted\":6,\"updated\":0,"
-                        + "\"unchanged\":0,\"merged\":0,\"skipped\":1,\"deactivated\":0,\"warnings\":0}}");
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    id = rows.getLong(1);
-                }
-            }
+                        + "\"unchanged\":0,\"merged\":0,\"skipped\":1,\"deactivated\":0,\"warnings\":0}}")
+                .insert();
+        try (Connection db = database()) {
             try (PreparedStatement problem = db.prepareStatement("insert into import_problem"
                     + " (session_id, kind, entity, item_id, file, line, reason) values (?, ?, ?, ?, ?, ?, ?)")) {
                 Object[][] rows = {
@@ -206,14 +185,8 @@ class ConsoleTroubleshootingIT {
     @Test
     void theProgressLabelStaysInsideItsBarInBothLanguages() throws Exception {
         // Given a running session with six-digit counts
-        long id;
-        try (Connection db = database(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("""
-                     insert into import_session (status, started_at, total_items, processed_items, triggered_by, node, heartbeat_at)
-                     values ('RUNNING', now(), 271536, 187445, 'it-progress', 'node-t', now() + interval '5 minutes') returning id""")) {
-            rows.next();
-            id = rows.getLong(1);
-        }
+        long id = StoredSession.of("RUNNING").items(271_536, 187_445).by("it-progress").onNode("node-t")
+                .heartbeat(Duration.ofMinutes(5)).insert();
         try {
             for (String language : List.of("en", "ru")) {
                 // When the console shows it

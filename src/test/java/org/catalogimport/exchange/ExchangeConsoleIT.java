@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.catalogimport.testing.AdminApi;
@@ -18,6 +19,7 @@ import org.catalogimport.testing.ConsoleBrowser;
 import org.catalogimport.testing.HeadlessChromium;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ServiceEndpoints;
+import org.catalogimport.testing.StoredSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +48,8 @@ class ExchangeConsoleIT {
     void anExchangeThatImportedTwoFiles() throws SQLException {
         api = new AdminApi(RunningApplication.baseUri());
         try (Connection db = database()) {
-            sessionId = single(db, """
-                    insert into import_session (status, started_at, finished_at, total_items, processed_items,
-                        triggered_by, node, source, source_reference)
-                    values ('COMPLETED', now(), now() + interval '3 seconds', 40, 40, 'it-1c', 'node-x', 'EXCHANGE', 'pending')
-                    returning id""");
+            sessionId = StoredSession.of("COMPLETED").lasting(Duration.ofSeconds(3)).items(40, 40).by("it-1c")
+                    .onNode("node-x").source("EXCHANGE", "pending").insert();
             exchangeId = single(db, """
                     insert into exchange (kind, user_name, remote_address, started_at, last_call_at, last_mode)
                     values ('catalog', 'it-1c', '10.1.2.3', now() + interval '1 hour', now() + interval '1 hour', 'import')
