@@ -38,8 +38,7 @@ class CancelAndCheckApiIT {
 
     @BeforeEach
     void nothingRuns() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
     }
 
     @Test
@@ -108,7 +107,7 @@ class CancelAndCheckApiIT {
             assertTrue(session.getBoolean("dryRun"), started.body());
             long id = session.getJsonNumber("id").longValue();
             // that runs the whole import
-            await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+            api.awaitIdle();
             JsonObject done = session(id);
             assertEquals("COMPLETED", done.getString("status"), done.toString());
             assertEquals(done.getJsonNumber("totalItems").longValue(), done.getJsonNumber("processedItems").longValue());

@@ -4,19 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.catalogimport.dev.DemoPackageWriter;
@@ -36,8 +29,7 @@ class ImportApiIT {
 
     @BeforeEach
     void nothingRuns() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
     }
 
     @Test

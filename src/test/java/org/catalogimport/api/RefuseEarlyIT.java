@@ -36,8 +36,7 @@ class RefuseEarlyIT {
 
     @BeforeEach
     void nothingRuns() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
     }
 
     @Test
@@ -63,7 +62,7 @@ class RefuseEarlyIT {
             assertEquals(running, api.array("imports?size=1").getJsonObject(0).getJsonNumber("id").longValue());
         }
         // and the running import still completes
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        api.awaitIdle();
         assertEquals("COMPLETED", api.object("imports/" + running).getString("status"));
     }
 
@@ -99,7 +98,7 @@ class RefuseEarlyIT {
             long id = AdminApi.object(started).getJsonNumber("id").longValue();
 
             // Then it reads the package behind the link
-            await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+            api.awaitIdle();
             JsonObject done = api.object("imports/" + id);
             assertEquals("COMPLETED", done.getString("status"), done.toString());
             assertTrue(done.getJsonNumber("processedItems").longValue() >= IntegrationTestSettings.IMPORT_PRODUCTS, done.toString());

@@ -1,6 +1,5 @@
 package org.catalogimport.console;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,7 +128,7 @@ class ConsoleImportIT {
                 if (!newest.isEmpty() && newest.getJsonObject(0).getString("status").matches("PENDING|RUNNING")) {
                     api.send("POST", api.uri("imports/" + newest.getJsonObject(0).getJsonNumber("id") + "/cancel"));
                 }
-                await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+                api.awaitIdle();
             } finally {
                 Files.move(importDir, large);
                 Files.move(parked, importDir);
@@ -162,7 +161,7 @@ class ConsoleImportIT {
     @Test
     void theStatusFilterShowsOnlySessionsOfTheChosenStatus() throws Exception {
         // why wait: while an import runs (another test's, ending), the page polls and re-renders the table
-        await().atMost(Duration.ofMinutes(3)).until(new AdminApi(RunningApplication.baseUri())::nothingRuns);
+        AdminApi.onceIdle();
         StoredSession.of("FAILED").lasting(Duration.ofMinutes(1)).by("filter-it").error("for the filter test").insert();
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));

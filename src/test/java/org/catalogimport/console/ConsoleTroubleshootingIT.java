@@ -320,7 +320,7 @@ class ConsoleTroubleshootingIT {
             Files.move(importDir, full);
             Files.move(parked, importDir);
             // the demo package again, so the catalog is active for the tests after this one
-            await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+            api.awaitIdle();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
                 driver.navigate().refresh();
                 return text("packageSummary").contains("changes only");

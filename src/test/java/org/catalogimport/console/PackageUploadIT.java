@@ -67,8 +67,7 @@ class PackageUploadIT {
 
     @BeforeEach
     void signIn() throws Exception {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
         discardPendingUploads();
         browser = HeadlessChromium.start();
         wait = ConsoleBrowser.signIn(browser, "admin/imports", "sessions:table");

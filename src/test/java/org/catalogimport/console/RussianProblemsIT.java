@@ -48,8 +48,7 @@ class RussianProblemsIT {
 
     @BeforeEach
     void start() throws Exception {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
         browser = HeadlessChromium.start();
     }
 

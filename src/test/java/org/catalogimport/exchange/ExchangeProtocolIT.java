@@ -1,6 +1,5 @@
 package org.catalogimport.exchange;
 
-import static org.awaitility.Awaitility.await;
 import static org.catalogimport.exchange.ExchangeTestPackages.PASSWORD;
 import static org.catalogimport.exchange.ExchangeTestPackages.assertShopLanded;
 import static org.catalogimport.exchange.ExchangeTestPackages.client;
@@ -61,8 +60,7 @@ class ExchangeProtocolIT {
 
     @BeforeEach
     void nothingImports() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
     }
 
     @ParameterizedTest(name = "{0}, trailing slash {1}, second ? {2}")

@@ -1,6 +1,5 @@
 package org.catalogimport.exchange;
 
-import static org.awaitility.Awaitility.await;
 import static org.catalogimport.exchange.ExchangeTestPackages.assertShopLanded;
 import static org.catalogimport.exchange.ExchangeTestPackages.client;
 import static org.catalogimport.exchange.ExchangeTestPackages.newExchangeUser;
@@ -43,8 +42,7 @@ class ExchangeTruthIT {
 
     @BeforeEach
     void nothingImports() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
     }
 
     @Test

@@ -47,8 +47,7 @@ class ImportAgainIT {
 
     @BeforeEach
     void nothingImports() {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(3)).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
     }
 
     @Test

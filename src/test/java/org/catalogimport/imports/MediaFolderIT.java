@@ -46,7 +46,7 @@ class MediaFolderIT {
     void nothingRuns() {
         api = new AdminApi(RunningApplication.baseUri());
         prefix = "it-media-" + UUID.randomUUID().toString().substring(0, 8);
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        api.awaitIdle();
     }
 
     private Path packageDir(String name) {

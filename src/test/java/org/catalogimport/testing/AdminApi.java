@@ -1,5 +1,7 @@
 package org.catalogimport.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * ({@link #from}: {@code X-Forwarded-For}, honoured because the test server trusts the loopback).
  */
 public final class AdminApi {
+
+    private static final Duration IMPORT_END = Duration.ofMinutes(3);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
@@ -87,6 +91,21 @@ public final class AdminApi {
 
     public static JsonArray array(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    /**
+     * The administrator's client of the shared test server, once no import runs there: another
+     * test's import would change what this one reads (the catalog, the sessions, the lock).
+     */
+    public static AdminApi onceIdle() {
+        AdminApi api = new AdminApi(RunningApplication.baseUri());
+        api.awaitIdle();
+        return api;
+    }
+
+    /** Waits (up to the longest import of the suite) until {@link #nothingRuns}. */
+    public void awaitIdle() {
+        await().atMost(IMPORT_END).until(this::nothingRuns);
     }
 
     /** No session is PENDING or RUNNING anywhere in the cluster. */

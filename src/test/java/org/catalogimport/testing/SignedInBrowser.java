@@ -1,8 +1,5 @@
 package org.catalogimport.testing;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,8 +13,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the browser. Register it with {@code @RegisterExtension}, after {@link RunningApplication}.
  */
 public final class SignedInBrowser implements BeforeEachCallback, AfterEachCallback {
-
-    private static final Duration IMPORT_END = Duration.ofMinutes(3);
 
     private final String path;
     private final String readyId;
@@ -37,8 +32,7 @@ public final class SignedInBrowser implements BeforeEachCallback, AfterEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(IMPORT_END).until(api::nothingRuns);
+        api = AdminApi.onceIdle();
         browser = HeadlessChromium.start();
         wait = ConsoleBrowser.signIn(browser, path, readyId);
     }

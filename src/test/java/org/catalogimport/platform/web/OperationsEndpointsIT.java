@@ -26,12 +26,11 @@ class OperationsEndpointsIT {
 
     @Test
     void metricsTellWhenTheLastSuccessfulImportFinished() throws Exception {
-        AdminApi api = new AdminApi(RunningApplication.baseUri());
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        AdminApi api = AdminApi.onceIdle();
         Instant before = Instant.now().minusSeconds(1);
         HttpResponse<String> started = api.send("POST", api.uri("imports"));
         assertEquals(202, started.statusCode(), started.body());
-        await().atMost(Duration.ofMinutes(2)).until(api::nothingRuns);
+        api.awaitIdle();
 
         HttpResponse<String> metrics = api.get("metrics");
 
