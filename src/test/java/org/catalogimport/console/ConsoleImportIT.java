@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,49 +43,32 @@ class ConsoleImportIT {
     final SignedInBrowser console = SignedInBrowser.at("admin/imports", "sessions:table");
     private WebDriver browser;
     private WebDriverWait wait;
+    private SessionsPage sessions;
 
     @BeforeEach
     void waitUntilTheStartButtonIsEnabled() {
         browser = console.browser();
         wait = console.waiter();
+        sessions = new SessionsPage(browser);
         new WebDriverWait(browser, Duration.ofMinutes(2)).until(driver -> {
             driver.navigate().refresh();
             return !driver.findElement(By.id("sessions:start")).getAttribute("class").contains("ui-state-disabled");
         });
     }
-
-    private boolean pollExists() {
-        return !browser.findElements(By.id("sessions:poll")).isEmpty();
-    }
-
-    private void clickStartAndConfirm() {
-        browser.findElement(By.id("sessions:start")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessions:confirmStart"))).click();
-    }
-
-    /** The growl's text; the poll re-renders the growl, so an element read may go stale and is read again. */
-    private String growl() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> {
-                    List<WebElement> messages = driver.findElements(By.cssSelector(".ui-growl-message"));
-                    return messages.isEmpty() ? null : messages.get(0).getText();
-                });
-    }
-
     @Test
     void anImportStartedFromThePageRunsWithALivePollAndEndsWithASuccessMessage() {
-        assertTrue(!pollExists(), "no poll while nothing runs");
+        assertTrue(!sessions.pollExists(), "no poll while nothing runs");
 
-        clickStartAndConfirm();
+        sessions.startAndConfirm();
 
-        assertTrue(growl().contains("started"), growl());
-        assertTrue(pollExists(), "the poll appears as soon as an import is started");
+        assertTrue(sessions.growl().contains("started"), sessions.growl());
+        assertTrue(sessions.pollExists(), "the poll appears as soon as an import is started");
         // The poll refreshes every 10 s; the completion message comes with the first refresh after the end.
         new WebDriverWait(browser, Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.cssSelector(".ui-growl-message"))
                 .stream().anyMatch(m -> m.getText().contains("completed")));
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> !pollExists());
+                .until(driver -> !sessions.pollExists());
         WebElement firstRow = browser.findElement(By.cssSelector("#sessions\\:table tbody tr"));
         assertTrue(firstRow.getText().contains("Completed"), firstRow.getText());
         assertTrue(firstRow.findElement(By.cssSelector(".status-COMPLETED")).isDisplayed());
@@ -105,7 +87,7 @@ class ConsoleImportIT {
         Files.move(large, importDir);
         try {
             // When the import is started from the page
-            clickStartAndConfirm();
+            sessions.startAndConfirm();
 
             // Then the progress label changes between refreshes while the session runs
             Set<String> labels = new LinkedHashSet<>();
@@ -147,9 +129,9 @@ class ConsoleImportIT {
         try {
             String rowsBefore = browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText();
 
-            clickStartAndConfirm();
+            sessions.startAndConfirm();
 
-            String message = growl();
+            String message = sessions.growl();
             assertTrue(message.contains("already running"), message);
             assertEquals(rowsBefore, browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText());
         } finally {
@@ -166,7 +148,7 @@ class ConsoleImportIT {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:table")));
 
-        chooseStatusFilter("Failed");
+        sessions.chooseStatusFilter("Failed");
 
         // why ignoring stale elements: the filter's ajax update replaces the rows while they are read.
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(driver -> {
@@ -174,28 +156,5 @@ class ConsoleImportIT {
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("Failed"));
         });
         assertTrue(browser.findElement(By.cssSelector("#sessions\\:table tbody")).getText().contains("filter-it"));
-    }
-
-    /**
-     * Opens the status filter and picks {@code label}, until the menu shows it. Why until: a click
-     * while the menu's panel is still fading in can land on the neighbouring entry.
-     */
-    private void chooseStatusFilter(String label) {
-        By menu = By.id("sessions:table:statusFilter");
-        By option = By.cssSelector("#sessions\\:table\\:statusFilter_table tr[data-label='" + label + "']");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
-                .ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
-                .until(driver -> {
-                    if (driver.findElement(By.id("sessions:table:statusFilter_label")).getText().equals(label)) {
-                        return true;
-                    }
-                    WebElement entry = driver.findElement(option);
-                    if (entry.isDisplayed()) {
-                        entry.click();
-                    } else {
-                        driver.findElement(menu).click();
-                    }
-                    return false;
-                });
     }
 }

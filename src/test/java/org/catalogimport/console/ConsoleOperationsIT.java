@@ -41,31 +41,16 @@ class ConsoleOperationsIT {
     final SignedInBrowser console = SignedInBrowser.at("admin/imports", "sessions:table");
     private WebDriver browser;
     private WebDriverWait wait;
+    private SessionsPage sessions;
     private AdminApi api;
 
     @BeforeEach
     void useTheSignedInBrowser() {
         browser = console.browser();
         wait = console.waiter();
+        sessions = new SessionsPage(browser);
         api = console.api();
     }
-
-    private void confirm() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
-    }
-
-    /** Waits until a growl message containing {@code text} shows (the poll re-renders the growl: stale reads are retried). */
-    private void awaitGrowl(String text, Duration timeout) {
-        new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(By.cssSelector(".ui-growl-message")).stream()
-                        .anyMatch(m -> m.getText().contains(text)));
-    }
-
-    private String firstRow() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElement(By.cssSelector("#sessions\\:table tbody tr")).getText());
-    }
-
     @Test
     void aRunningImportIsCancelledFromThePageAfterAConfirmation() throws Exception {
         try (HeldTableLock stuck = HeldTableLock.onWritesTo("product")) {
@@ -82,12 +67,12 @@ class ConsoleOperationsIT {
 
             // When the administrator clicks Cancel and confirms
             browser.findElement(By.id("sessions:table:0:cancel")).click();
-            confirm();
+            sessions.confirm();
 
             // Then the page says it is stopping, and shows it CANCELLED with the reason within seconds
-            awaitGrowl("is stopping", Duration.ofSeconds(10));
-            awaitGrowl("was cancelled", Duration.ofSeconds(30));
-            String row = firstRow();
+            sessions.awaitGrowl("is stopping", Duration.ofSeconds(10));
+            sessions.awaitGrowl("was cancelled", Duration.ofSeconds(30));
+            String row = sessions.firstRow();
             assertTrue(row.contains("Cancelled"), row);
             assertTrue(browser.findElement(By.cssSelector("#sessions\\:table tbody tr .status-CANCELLED")).isDisplayed());
             assertEquals("CANCELLED", api.object("imports/" + id).getString("status"));
@@ -97,11 +82,11 @@ class ConsoleOperationsIT {
     @Test
     void checkPackageRunsADryRunThatIsMarkedAsACheck() {
         browser.findElement(By.id("sessions:check")).click();
-        confirm();
+        sessions.confirm();
 
-        awaitGrowl("nothing it does will be saved", Duration.ofSeconds(10));
-        awaitGrowl("Nothing was saved", Duration.ofMinutes(2));
-        String row = firstRow();
+        sessions.awaitGrowl("nothing it does will be saved", Duration.ofSeconds(10));
+        sessions.awaitGrowl("Nothing was saved", Duration.ofMinutes(2));
+        String row = sessions.firstRow();
         assertTrue(row.contains("Completed") && row.contains("check"), row);
     }
 
@@ -120,10 +105,10 @@ class ConsoleOperationsIT {
 
             // When the administrator releases it and confirms
             browser.findElement(By.id("sessions:releaseLock")).click();
-            confirm();
+            sessions.confirm();
 
             // Then the lock is free, the panel says so, and the release is recorded with the administrator's name
-            awaitGrowl("was released", Duration.ofSeconds(10));
+            sessions.awaitGrowl("was released", Duration.ofSeconds(10));
             assertFalse(lock.isLocked());
             new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                     .until(driver -> driver.findElement(By.id("sessions:lockPanel")).getText().contains("free"));

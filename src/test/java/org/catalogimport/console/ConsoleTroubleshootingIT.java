@@ -56,12 +56,14 @@ class ConsoleTroubleshootingIT {
     final SignedInBrowser console = SignedInBrowser.at("admin/imports", "sessions:table");
     private WebDriver browser;
     private WebDriverWait wait;
+    private SessionsPage sessions;
     private AdminApi api;
 
     @BeforeEach
     void useTheSignedInBrowser() {
         browser = console.browser();
         wait = console.waiter();
+        sessions = new SessionsPage(browser);
         api = console.api();
     }
 
@@ -218,10 +220,6 @@ class ConsoleTroubleshootingIT {
         }
     }
 
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
-    }
-
     private long importOverTheApiAndWait() throws Exception {
         HttpResponse<String> started = api.send("POST", api.uri("imports"));
         assertEquals(202, started.statusCode(), started.body());
@@ -245,7 +243,7 @@ class ConsoleTroubleshootingIT {
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:packagePanel")));
 
         // Then the panel names the folder, its files, layout and kind, and links the session that imported it
-        String summary = text("packageSummary");
+        String summary = sessions.text("packageSummary");
         assertTrue(summary.startsWith("folder " + IntegrationTestSettings.importDir()), summary);
         assertTrue(summary.matches("(?s).*\\d+ XML files, \\d+\\.\\d MB.*"), summary);
         assertTrue(summary.contains("CommerceML 3.1 split 3.1") && summary.contains("changes only"), summary);
@@ -256,15 +254,15 @@ class ConsoleTroubleshootingIT {
         // And the start confirmation repeats it, without "allow mass deactivation" for a changes-only package
         browser.findElement(By.id("sessions:start")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:startDialog")));
-        assertEquals(IntegrationTestSettings.importDir().toString(), text("startDialogPackage"));
+        assertEquals(IntegrationTestSettings.importDir().toString(), sessions.text("startDialogPackage"));
         assertTrue(browser.findElements(By.id("sessions:allowMassDeactivation")).isEmpty());
         browser.findElement(By.id("sessions:cancelStart")).click();
 
         // And in Russian
         ConsoleBrowser.switchLanguage(browser, "ru");
-        wait.until(driver -> text("packageSummary").startsWith("папка "));
-        assertTrue(text("packageSummary").contains("только изменения"), text("packageSummary"));
-        assertEquals("уже импортирован сеансом " + id, text("packageImported"));
+        wait.until(driver -> sessions.text("packageSummary").startsWith("папка "));
+        assertTrue(sessions.text("packageSummary").contains("только изменения"), sessions.text("packageSummary"));
+        assertEquals("уже импортирован сеансом " + id, sessions.text("packageImported"));
         ConsoleBrowser.switchLanguage(browser, "en");
     }
 
@@ -283,9 +281,9 @@ class ConsoleTroubleshootingIT {
             // When the console shows it (the panel notices the new package within seconds)
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
                 driver.navigate().refresh();
-                return text("packageSummary").contains("full exchange");
+                return sessions.text("packageSummary").contains("full exchange");
             });
-            assertTrue(text("packageSummary").contains("CommerceML 2.x 2.08"), text("packageSummary"));
+            assertTrue(sessions.text("packageSummary").contains("CommerceML 2.x 2.08"), sessions.text("packageSummary"));
 
             // Then the confirmation offers "allow mass deactivation"; without it the import is refused
             browser.findElement(By.id("sessions:start")).click();
@@ -323,7 +321,7 @@ class ConsoleTroubleshootingIT {
             api.awaitIdle();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
                 driver.navigate().refresh();
-                return text("packageSummary").contains("changes only");
+                return sessions.text("packageSummary").contains("changes only");
             });
             importOverTheApiAndWait();
         }

@@ -63,6 +63,7 @@ class PackageUploadIT {
 
     private WebDriver browser;
     private WebDriverWait wait;
+    private SessionsPage sessions;
     private AdminApi api;
 
     @BeforeEach
@@ -71,6 +72,7 @@ class PackageUploadIT {
         discardPendingUploads();
         browser = HeadlessChromium.start();
         wait = ConsoleBrowser.signIn(browser, "admin/imports", "sessions:table");
+        sessions = new SessionsPage(browser);
     }
 
     @AfterEach
@@ -89,31 +91,31 @@ class PackageUploadIT {
         Path zip = zipOf(IntegrationTestSettings.importDir(), WORK.resolve("demo-package.zip"));
 
         // When the administrator uploads the XML files
-        upload(classic.resolve("import.xml"), classic.resolve("offers.xml"));
+        sessions.upload(classic.resolve("import.xml"), classic.resolve("offers.xml"));
 
         // Then they are accepted and the package panel shows them, with who uploaded them
-        assertTrue(uploadMessage().contains("Uploaded import.xml, offers.xml: it is the next package to import"), uploadMessage());
-        String summary = text("uploadSummary");
+        assertTrue(sessions.uploadMessage().contains("Uploaded import.xml, offers.xml: it is the next package to import"), sessions.uploadMessage());
+        String summary = sessions.text("uploadSummary");
         assertTrue(summary.startsWith("uploaded import.xml, offers.xml · 2 XML files,"), summary);
         assertTrue(summary.contains("CommerceML 2.x"), summary);
-        assertTrue(text("uploadedBy").startsWith("uploaded by " + IntegrationTestSettings.ADMIN_USER + " on "),
-                text("uploadedBy"));
-        assertEquals("not imported yet", text("uploadImported"));
+        assertTrue(sessions.text("uploadedBy").startsWith("uploaded by " + IntegrationTestSettings.ADMIN_USER + " on "),
+                sessions.text("uploadedBy"));
+        assertEquals("not imported yet", sessions.text("uploadImported"));
         // and in Russian
         ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "загружен"));
-        assertTrue(text("uploadSummary").startsWith("загружен import.xml, offers.xml · XML-файлов: 2,"),
-                text("uploadSummary"));
-        assertTrue(text("uploadedBy").startsWith("загрузил " + IntegrationTestSettings.ADMIN_USER + " "),
-                text("uploadedBy"));
+        assertTrue(sessions.text("uploadSummary").startsWith("загружен import.xml, offers.xml · XML-файлов: 2,"),
+                sessions.text("uploadSummary"));
+        assertTrue(sessions.text("uploadedBy").startsWith("загрузил " + IntegrationTestSettings.ADMIN_USER + " "),
+                sessions.text("uploadedBy"));
         ConsoleBrowser.switchLanguage(browser, "en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploadSummary"), "uploaded"));
 
         // When a zip is uploaded, it replaces the XML files as the next package
-        upload(zip);
-        assertTrue(uploadMessage().startsWith("Uploaded demo-package.zip"), uploadMessage());
-        assertTrue(text("uploadSummary").startsWith("uploaded demo-package.zip · "), text("uploadSummary"));
-        assertTrue(text("uploadSummary").contains("CommerceML 3.1 split"), text("uploadSummary"));
+        sessions.upload(zip);
+        assertTrue(sessions.uploadMessage().startsWith("Uploaded demo-package.zip"), sessions.uploadMessage());
+        assertTrue(sessions.text("uploadSummary").startsWith("uploaded demo-package.zip · "), sessions.text("uploadSummary"));
+        assertTrue(sessions.text("uploadSummary").contains("CommerceML 3.1 split"), sessions.text("uploadSummary"));
         JsonObject audited = api.array("audit?size=1&action=UPLOAD_STORED").getJsonObject(0);
         assertEquals(IntegrationTestSettings.ADMIN_USER, audited.getString("user"));
         assertTrue(audited.getString("target").matches("upload \\d+: demo-package\\.zip \\(\\d+ bytes\\)"), audited.toString());
@@ -124,7 +126,7 @@ class PackageUploadIT {
         // When the import is started, the confirmation names the upload, and the import reads it
         browser.findElement(By.id("sessions:start")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("startDialogPackage")));
-        assertEquals("uploaded demo-package.zip", text("startDialogPackage"));
+        assertEquals("uploaded demo-package.zip", sessions.text("startDialogPackage"));
         browser.findElement(By.id("sessions:confirmStart")).click();
         WebElement started = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".ui-growl-message .ui-growl-title")));
@@ -147,8 +149,8 @@ class PackageUploadIT {
         assertTrue(shown.startsWith("demo-package.zip, uploaded by " + upload.getString("uploadedBy") + " on "), shown);
         ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail:upload"), "загрузил"));
-        assertTrue(text("detail:upload").startsWith("demo-package.zip, загрузил " + IntegrationTestSettings.ADMIN_USER),
-                text("detail:upload"));
+        assertTrue(sessions.text("detail:upload").startsWith("demo-package.zip, загрузил " + IntegrationTestSettings.ADMIN_USER),
+                sessions.text("detail:upload"));
         ConsoleBrowser.switchLanguage(browser, "en");
 
         // and once imported the upload is no longer the next package: the import folder is again
@@ -168,8 +170,8 @@ class PackageUploadIT {
                 + " (select 1 from import_session s where s.upload_id = package_upload.id and s.status = 'COMPLETED')"));
 
         // and the same zip uploaded again is shown as already imported, with a link to that session
-        upload(zip);
-        assertEquals("already imported by session " + id, text("uploadImported"));
+        sessions.upload(zip);
+        assertEquals("already imported by session " + id, sessions.text("uploadImported"));
         String link = browser.findElement(By.cssSelector("#uploadImported a")).getAttribute("href");
         assertTrue(link.contains("/admin/session") && link.endsWith("id=" + id), link);
     }
@@ -178,8 +180,8 @@ class PackageUploadIT {
     void discardingTheUploadMakesTheImportFolderTheNextPackageAgain() throws Exception {
         // Given an uploaded package
         Path classic = classicFiles();
-        upload(classic.resolve("import.xml"));
-        assertTrue(text("uploadSummary").startsWith("uploaded import.xml · 1 XML files,"), text("uploadSummary"));
+        sessions.upload(classic.resolve("import.xml"));
+        assertTrue(sessions.text("uploadSummary").startsWith("uploaded import.xml · 1 XML files,"), sessions.text("uploadSummary"));
         String folder = query("select folder from package_upload order by id desc").get(0);
         assertTrue(Files.isRegularFile(Path.of(folder, "import.xml")), folder);
 
@@ -214,22 +216,22 @@ class PackageUploadIT {
         Files.write(tooLarge, nine);
 
         // When each is uploaded, Then the form says why, in words an administrator can act on
-        upload(notAPackage);
+        sessions.upload(notAPackage);
         assertEquals("Refused, nothing stored: invoice.xml: none of its XML files is a CommerceML catalog, offers, prices"
-                + " or stock file (read: invoice.xml)", uploadMessage());
-        upload(escaping);
-        assertTrue(uploadMessage().startsWith("Refused, nothing stored: escaping.zip: the entry \"../../evil.xml\" points"
-                + " outside the folder"), uploadMessage());
-        upload(tooLarge);
-        assertEquals("Refused, nothing stored: huge.xml is 9 MiB, more than the limit of 8 MiB per file.", uploadMessage());
+                + " or stock file (read: invoice.xml)", sessions.uploadMessage());
+        sessions.upload(escaping);
+        assertTrue(sessions.uploadMessage().startsWith("Refused, nothing stored: escaping.zip: the entry \"../../evil.xml\" points"
+                + " outside the folder"), sessions.uploadMessage());
+        sessions.upload(tooLarge);
+        assertEquals("Refused, nothing stored: huge.xml is 9 MiB, more than the limit of 8 MiB per file.", sessions.uploadMessage());
         ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:send")));
-        upload(tooLarge);
-        assertEquals("Отклонено, ничего не сохранено: huge.xml занимает 9 МиБ, больше предела 8 МиБ на файл.", uploadMessage());
+        sessions.upload(tooLarge);
+        assertEquals("Отклонено, ничего не сохранено: huge.xml занимает 9 МиБ, больше предела 8 МиБ на файл.", sessions.uploadMessage());
         // and the check's own reason is Russian too
-        upload(escaping);
+        sessions.upload(escaping);
         assertEquals("Отклонено, ничего не сохранено: escaping.zip: файл «../../evil.xml» в архиве ведёт за пределы"
-                + " папки распаковки (абсолютный путь или ..); архив отклонён", uploadMessage());
+                + " папки распаковки (абсолютный путь или ..); архив отклонён", sessions.uploadMessage());
         ConsoleBrowser.switchLanguage(browser, "en");
 
         // and nothing was stored: no row, no folder, no upload in the package panel
@@ -294,8 +296,8 @@ class PackageUploadIT {
         byte[] picture = PicturePackage.jpeg(2_500, 41);
         Path dir = new PicturePackage().product(prefix, "import_files/" + prefix + "/p.jpg")
                 .file("import_files/" + prefix + "/p.jpg", picture).writeTo(WORK.resolve(prefix));
-        upload(zipOf(dir, WORK.resolve(prefix + ".zip")));
-        assertTrue(uploadMessage().startsWith("Uploaded " + prefix + ".zip"), uploadMessage());
+        sessions.upload(zipOf(dir, WORK.resolve(prefix + ".zip")));
+        assertTrue(sessions.uploadMessage().startsWith("Uploaded " + prefix + ".zip"), sessions.uploadMessage());
 
         // When it is imported
         HttpResponse<String> started = api.send("POST", api.uri("imports"));
@@ -316,24 +318,6 @@ class PackageUploadIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".picture-report"), "Заменены"));
         assertTrue(browser.getPageSource().contains("Картинки (папка медиафайлов)"));
         ConsoleBrowser.switchLanguage(browser, "en");
-    }
-
-    private void upload(Path... files) {
-        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#upload input[type=file]")));
-        input.sendKeys(String.join("\n", Stream.of(files).map(Path::toString).toList()));
-        WebElement send = browser.findElement(By.id("upload:send"));
-        send.click();
-        wait.until(ExpectedConditions.stalenessOf(send));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload\\:uploadMessages .ui-messages-info,"
-                + " #upload\\:uploadMessages .ui-messages-error")));
-    }
-
-    private String uploadMessage() {
-        return browser.findElement(By.cssSelector("#upload\\:uploadMessages li")).getText().strip();
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
     }
 
     private static Path classicFiles() throws IOException {
