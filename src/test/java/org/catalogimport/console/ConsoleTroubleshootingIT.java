@@ -24,6 +24,7 @@ import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ConsoleBrowser;
 import org.catalogimport.testing.IntegrationTestSettings;
+import org.catalogimport.testing.RenderedTable;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ServiceEndpoints;
 import org.catalogimport.testing.SignedInBrowser;
@@ -101,14 +102,6 @@ class ConsoleTroubleshootingIT {
         }
     }
 
-    private List<String> cells(String tableId, int column) {
-        return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")))
-                .filter(cells -> cells.size() > column)
-                .map(cells -> cells.get(column).getText().strip())
-                .toList();
-    }
-
     @Test
     void aSessionWithProblemsShowsItsStatusReportAndProblemRowsAsTheApiSaysInBothLanguages() throws Exception {
         // Given a completed session with problems (the newest, so the first row of the table)
@@ -137,15 +130,15 @@ class ConsoleTroubleshootingIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:problems")));
 
         // Then the problem rows are the API's, in the order found: kind, Ид, file:line, reason
-        List<String> ids = cells("detail:problems", 2);
+        List<String> ids = RenderedTable.column(browser, "detail:problems", 2);
         assertEquals(apiProblems.stream().map(p -> p.asJsonObject().getString("itemId")).sorted().toList(),
                 ids.stream().sorted().toList());
-        assertEquals(List.of("Skipped", "Skipped", "Warning"), cells("detail:problems", 0).stream().sorted().toList());
-        assertTrue(cells("detail:problems", 3).contains("goods/goods_1.xml:17"), cells("detail:problems", 3).toString());
-        assertTrue(cells("detail:problems", 4).contains("product has no name (Наименование)"));
+        assertEquals(List.of("Skipped", "Skipped", "Warning"), RenderedTable.column(browser, "detail:problems", 0).stream().sorted().toList());
+        assertTrue(RenderedTable.column(browser, "detail:problems", 3).contains("goods/goods_1.xml:17"), RenderedTable.column(browser, "detail:problems", 3).toString());
+        assertTrue(RenderedTable.column(browser, "detail:problems", 4).contains("product has no name (Наименование)"));
         // and the change report is a table with totals
-        assertEquals(List.of("Products", "Offers"), cells("detail:report", 0));
-        assertEquals(List.of("5", "7"), cells("detail:report", 1));
+        assertEquals(List.of("Products", "Offers"), RenderedTable.column(browser, "detail:report", 0));
+        assertEquals(List.of("5", "7"), RenderedTable.column(browser, "detail:report", 1));
         String footer = browser.findElement(By.cssSelector("#detail\\:report tfoot")).getText();
         assertTrue(footer.contains("Total") && footer.contains("12") && footer.contains("9"), footer);
         assertEquals("Completed with 3 problems", browser.findElement(By.id("status")).getText().strip());
@@ -157,7 +150,7 @@ class ConsoleTroubleshootingIT {
                 "var s = document.getElementById('detail:problems:kindFilter_input'); s.value = 'WARNING';"
                         + " s.dispatchEvent(new Event('change'));");
         new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> cells("detail:problems", 2).equals(List.of("g-missing")));
+                .until(driver -> RenderedTable.column(browser, "detail:problems", 2).equals(List.of("g-missing")));
 
         // And the CSV holds every problem, UTF-8 with a BOM, Cyrillic intact
         Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
@@ -175,7 +168,7 @@ class ConsoleTroubleshootingIT {
         // And in Russian the same page speaks Russian
         ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Завершён, проблем: 3"));
-        assertEquals(List.of("Товары", "Предложения"), cells("detail:report", 0));
+        assertEquals(List.of("Товары", "Предложения"), RenderedTable.column(browser, "detail:report", 0));
         browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
         List<String> ruHeaders = wait.until(driver -> driver.findElements(By.cssSelector("#sessions\\:table thead th")))
                 .stream().map(th -> th.getText().strip()).toList();

@@ -2,8 +2,9 @@ package org.catalogimport.console;
 
 import java.time.Duration;
 import java.util.List;
-import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ConsoleBrowser;
+import org.catalogimport.testing.RenderedTable;
+import org.catalogimport.testing.RunningApplication;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -45,11 +46,7 @@ final class SessionPage {
 
     /** The texts of one column of the problems table, in the order shown. */
     List<String> problemColumn(int column) {
-        return browser.findElements(By.cssSelector("#detail\\:problems tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")))
-                .filter(cells -> cells.size() > column)
-                .map(cells -> cells.get(column).getText().strip())
-                .toList();
+        return RenderedTable.column(browser, "detail:problems", column);
     }
 
     /**

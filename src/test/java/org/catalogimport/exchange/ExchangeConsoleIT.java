@@ -17,6 +17,7 @@ import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ConsoleBrowser;
 import org.catalogimport.testing.HeadlessChromium;
+import org.catalogimport.testing.RenderedTable;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.ServiceEndpoints;
 import org.catalogimport.testing.StoredSession;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -97,7 +97,7 @@ class ExchangeConsoleIT {
                 : String.join(", ", exchangeUsers), users);
 
         // The newest exchange is first (its last call is an hour ahead): user, address, files, session, result.
-        List<String> first = firstRow(wait);
+        List<String> first = newestExchange(wait);
         assertEquals(String.valueOf(exchangeId), first.get(0));
         assertEquals("it-1c", first.get(2));
         assertEquals("10.1.2.3", first.get(3));
@@ -115,7 +115,7 @@ class ExchangeConsoleIT {
         // In Russian, the same row and the page's own words.
         ConsoleBrowser.switchLanguage(browser, "ru");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Обмен с 1С"));
-        assertEquals("Завершён", firstRow(wait).get(6));
+        assertEquals("Завершён", newestExchange(wait).get(6));
         assertEquals("да", browser.findElement(By.id("zip")).getText());
 
         // The session link leads to the session, which names its source and the files 1C sent.
@@ -124,7 +124,7 @@ class ExchangeConsoleIT {
         browser.findElement(By.cssSelector("#exchanges a.exchange-session")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:receivedFiles")));
         assertEquals("1C exchange (exchange " + exchangeId + ")", browser.findElement(By.id("detail:source")).getText());
-        List<List<String>> files = rows(browser.findElements(By.cssSelector("#detail\\:receivedFiles tbody tr")));
+        List<List<String>> files = RenderedTable.rows(browser, "detail:receivedFiles");
         assertEquals(List.of(List.of("import0_1.xml", "1048576", "3"), List.of("offers0_1.xml", "524288", "1")), files);
 
         JsonArray received = api.object("imports/" + sessionId).getJsonArray("receivedFiles");
@@ -134,14 +134,9 @@ class ExchangeConsoleIT {
         assertEquals("EXCHANGE", api.object("imports/" + sessionId).getString("source"));
     }
 
-    private List<String> firstRow(WebDriverWait wait) {
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#exchanges tbody tr")));
-        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
-    }
-
-    private static List<List<String>> rows(List<WebElement> rows) {
-        return rows.stream().map(row -> row.findElements(By.tagName("td")).stream()
-                .map(cell -> cell.getText().strip()).toList()).toList();
+    /** The exchanges table's first row: the newest exchange. */
+    private static List<String> newestExchange(WebDriverWait wait) {
+        return RenderedTable.cells(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#exchanges tbody tr"))));
     }
 
     private static List<String> exchangeUsers() throws SQLException {

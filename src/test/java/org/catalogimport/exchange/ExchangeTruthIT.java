@@ -12,11 +12,12 @@ import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.dev.ShapePackageWriter.Placement;
+import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.ConsoleBrowser;
 import org.catalogimport.testing.HeadlessChromium;
+import org.catalogimport.testing.RenderedTable;
 import org.catalogimport.testing.RunningApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,16 +110,16 @@ class ExchangeTruthIT {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail\\:unread thead th"), "Элемент"));
             assertEquals("2", browser.findElement(By.id("detail:notRead")).getText());
             assertEquals("failure: " + done.line(2), browser.findElement(By.id("detail:told")).getText());
-            List<String> row = cells(browser.findElement(By.cssSelector("#detail\\:unread tbody tr")));
+            List<String> row = RenderedTable.cells(browser.findElement(By.cssSelector("#detail\\:unread tbody tr")));
             assertEquals(List.of("Товар", "2", "КоммерческаяИнформация/Классификатор/Группы/Группа/Товары/Товар",
                     "import.xml:" + place.getInt("line")), row);
-            List<String> total = cells(browser.findElement(By.cssSelector("#detail\\:report tfoot tr")));
+            List<String> total = RenderedTable.cells(browser.findElement(By.cssSelector("#detail\\:report tfoot tr")));
             assertEquals("2", total.get(total.size() - 1), "the change report's «Не прочитаны» total: " + total);
 
             browser.get(RunningApplication.baseUri().resolve("admin/exchange").toString());
             WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//table[ancestor::*[@id='exchanges']]//tr[td[normalize-space()='" + user + "']]")));
-            List<String> cells = cells(first);
+            List<String> cells = RenderedTable.cells(first);
             assertTrue(cells.contains("failure: " + done.line(2)), cells.toString());
             assertTrue(cells.stream().anyMatch(c -> c.startsWith("Ошибка")), cells.toString());
         } finally {
@@ -126,7 +127,4 @@ class ExchangeTruthIT {
         }
     }
 
-    private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
-    }
 }
