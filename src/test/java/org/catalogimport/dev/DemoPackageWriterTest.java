@@ -362,7 +362,7 @@ class DemoPackageWriterTest {
             if (!barcode.isEmpty()) {
                 barcodes++;
                 assertTrue(barcode.matches("\\d{13}"), "13 digits: " + barcode);
-                assertEquals(DemoPackageWriter.ean13(barcode.substring(0, 12)), barcode, "check digit of " + barcode);
+                assertEquals(DemoProducts.ean13(barcode.substring(0, 12)), barcode, "check digit of " + barcode);
                 assertEquals(barcode, independentEan13(barcode.substring(0, 12)), "check digit of " + barcode);
             }
         }

@@ -68,9 +68,9 @@ class CatalogImporterIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withTestLibraries(Deployments.applicationWith(CatalogImporterIT.class, DemoPackageWriter.class,
+        return Deployments.withTestLibraries(Deployments.applicationWith(CatalogImporterIT.class,
                 ShapePackageWriter.class, ShapePackageWriter.Dialect.class, ShapePackageWriter.StockShape.class,
-                ShapePackageWriter.OffersSection.class));
+                ShapePackageWriter.OffersSection.class).addClasses(DemoPackageWriter.classes()));
     }
 
     @Inject
