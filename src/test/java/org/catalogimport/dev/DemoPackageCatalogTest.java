@@ -51,16 +51,11 @@ class DemoPackageCatalogTest {
     private static final Pattern PRICE = Pattern.compile("\\d+([.,]\\d{2})?");
     private static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
 
-    @TempDir
-    static Path shared;
-
-    private static Path defaultPackage;
     private static ParsedDemoPackage catalog;
 
     @BeforeAll
-    static void writeDefaultPackageOnce() throws Exception {
-        defaultPackage = DemoPackageWriter.writeDefault(shared.resolve("default"));
-        catalog = ParsedDemoPackage.read(defaultPackage);
+    static void writeDefaultPackageOnce(@TempDir Path dir) throws Exception {
+        catalog = ParsedDemoPackage.writeDefault(dir);
     }
 
     // ---- counts ------------------------------------------------------------------------------------

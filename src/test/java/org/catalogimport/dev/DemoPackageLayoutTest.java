@@ -45,16 +45,11 @@ class DemoPackageLayoutTest {
     private static final Pattern FILE_NAME =
             Pattern.compile("(?<folder>[A-Za-z]+)_1_(?<segment>\\d+)_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.xml");
 
-    @TempDir
-    static Path shared;
-
-    private static Path defaultPackage;
     private static ParsedDemoPackage catalog;
 
     @BeforeAll
-    static void writeDefaultPackageOnce() throws Exception {
-        defaultPackage = DemoPackageWriter.writeDefault(shared.resolve("default"));
-        catalog = ParsedDemoPackage.read(defaultPackage);
+    static void writeDefaultPackageOnce(@TempDir Path dir) throws Exception {
+        catalog = ParsedDemoPackage.writeDefault(dir);
     }
 
     // ---- layout and encoding -----------------------------------------------------------------------
@@ -63,7 +58,7 @@ class DemoPackageLayoutTest {
     @DisplayName("Given the default package, then it has exactly the folders of a 3.1 split export, with 1C's segment file names")
     void folderLayoutMatchesARealSplitExport() throws IOException {
         // Given / When
-        Map<String, List<Path>> filesByFolder = ParsedDemoPackage.filesByFolder(defaultPackage);
+        Map<String, List<Path>> filesByFolder = ParsedDemoPackage.filesByFolder(catalog.root);
 
         // Then
         assertEquals(Set.copyOf(DemoPackageWriter.FOLDERS), filesByFolder.keySet(), "top-level folders");
@@ -154,7 +149,7 @@ class DemoPackageLayoutTest {
         Path second = DemoPackageWriter.writeDefault(other.resolve("again"));
 
         // Then
-        Map<Path, Path> first = relativeFiles(defaultPackage);
+        Map<Path, Path> first = relativeFiles(catalog.root);
         Map<Path, Path> again = relativeFiles(second);
         assertEquals(first.keySet(), again.keySet(), "same file names");
         for (Path relative : first.keySet()) {
@@ -179,7 +174,7 @@ class DemoPackageLayoutTest {
     @DisplayName("Given the default package, then its size on disk stays within the budget")
     void defaultPackageStaysWithinItsSizeBudget() throws IOException {
         long bytes;
-        try (Stream<Path> files = Files.walk(defaultPackage)) {
+        try (Stream<Path> files = Files.walk(catalog.root)) {
             bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
         assertTrue(bytes < MAX_DEFAULT_PACKAGE_BYTES, "default package is " + bytes + " bytes");

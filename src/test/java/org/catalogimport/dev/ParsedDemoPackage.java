@@ -75,6 +75,8 @@ final class ParsedDemoPackage {
     record Property(String name, String type, Map<String, String> values) {
     }
 
+    /** The folder the package was read from. */
+    final Path root;
     final List<ParsedFile> files = new ArrayList<>();
     final Map<String, Group> groups = new HashMap<>();
     final Map<String, Property> goodsProperties = new HashMap<>();
@@ -89,8 +91,17 @@ final class ParsedDemoPackage {
     final List<Node> restOffers = new ArrayList<>();
     String catalogId;
 
+    private ParsedDemoPackage(Path root) {
+        this.root = root;
+    }
+
+    /** Writes the default demo package (300 products, seed 1) into {@code dir} and reads it. */
+    static ParsedDemoPackage writeDefault(Path dir) throws IOException, XMLStreamException {
+        return read(DemoPackageWriter.writeDefault(dir.resolve("default")));
+    }
+
     static ParsedDemoPackage read(Path root) throws IOException, XMLStreamException {
-        ParsedDemoPackage c = new ParsedDemoPackage();
+        ParsedDemoPackage c = new ParsedDemoPackage(root);
         for (Map.Entry<String, List<Path>> folder : filesByFolder(root).entrySet()) {
             for (Path file : folder.getValue()) {
                 c.add(new ParsedFile(file, folder.getKey(), parse(file)));
