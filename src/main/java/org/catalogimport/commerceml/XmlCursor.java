@@ -8,7 +8,6 @@ import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -33,14 +32,13 @@ final class XmlCursor implements AutoCloseable {
     private final InputStream stream;
     private final XMLStreamReader reader;
     private final String file;
-    private final ElementCensus census = new ElementCensus();
-    /** The element the cursor is in (its start tag was the last one returned), null before the root. */
-    private ElementCensus.Node current;
+    private final CensusTrail trail;
 
     private XmlCursor(InputStream stream, XMLStreamReader reader, String file) {
         this.stream = stream;
         this.reader = reader;
         this.file = file;
+        this.trail = new CensusTrail(reader);
     }
 
     /** Opens {@code path}; {@code file} is the name messages use. */
@@ -71,7 +69,7 @@ final class XmlCursor implements AutoCloseable {
                 return new XmlCursor(stream, parsers.open(stream, head, length), file);
             } catch (XMLStreamException e) {
                 stream.close();
-                throw malformed(file, e);
+                throw ParserFailures.malformed(file, e);
             } catch (RuntimeException e) {
                 stream.close();
                 throw new PackageException(file, -1, -1, PackageRefusal.XML_NOT_PARSED.with(e), e);
@@ -88,8 +86,7 @@ final class XmlCursor implements AutoCloseable {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    current = census.root(reader.getLocalName());
-                    return current.name;
+                    return trail.root();
                 }
                 if (event == XMLStreamConstants.DTD) {
                     throw dtdNotAllowed();
@@ -107,10 +104,10 @@ final class XmlCursor implements AutoCloseable {
             while (true) {
                 switch (reader.next()) {
                     case XMLStreamConstants.START_ELEMENT:
-                        enter();
+                        trail.enter();
                         return true;
                     case XMLStreamConstants.END_ELEMENT:
-                        leave();
+                        trail.leave();
                         return false;
                     case XMLStreamConstants.DTD:
                         throw dtdNotAllowed();
@@ -130,37 +127,24 @@ final class XmlCursor implements AutoCloseable {
         return reader.getLocalName();
     }
 
-    /** At a start tag: the census follows the cursor into the element. */
-    private void enter() {
-        current = current == null ? census.root(reader.getLocalName()) : current.child(reader.getLocalName());
-        current.seen++;
-    }
-
-    /** At an end tag: back to the parent. */
-    private void leave() {
-        if (current != null) {
-            current = current.parent;
-        }
-    }
-
     /** Where the cursor is: {@code КоммерческаяИнформация/Каталог/Товары}. */
     String path() {
-        return current == null ? "" : current.path();
+        return trail.path();
     }
 
     /** Whether the current element is left out on purpose ({@link EntityElements}). */
     boolean isIgnored() {
-        return current != null && current.ignored;
+        return trail.isIgnored();
     }
 
     /** Name of the element that holds the current one, null at the root. */
     String parentName() {
-        return current == null ? null : current.parentName();
+        return trail.parentName();
     }
 
     /** The census of what was walked so far: complete once the file has been read to its end. */
     ElementCensus census() {
-        return census;
+        return trail.census();
     }
 
     /** An attribute of the current element by local name, null when absent. */
@@ -182,14 +166,14 @@ final class XmlCursor implements AutoCloseable {
         try {
             int event = reader.next();
             if (event == XMLStreamConstants.END_ELEMENT) {
-                leave();
+                trail.leave();
                 return null;
             }
             if (isText(event)) {
                 String first = reader.getText();
                 event = reader.next();
                 if (event == XMLStreamConstants.END_ELEMENT) {
-                    leave();
+                    trail.leave();
                     return clean(first);
                 }
                 return clean(collect(new StringBuilder(first), event));
@@ -207,10 +191,10 @@ final class XmlCursor implements AutoCloseable {
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     depth++;
-                    enterSkipped();
+                    trail.enterSkipped();
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    leave();
+                    trail.leave();
                     if (depth == 0) {
                         return text.toString();
                     }
@@ -246,32 +230,28 @@ final class XmlCursor implements AutoCloseable {
      */
     void skip() throws PackageException {
         try {
-            if (current == null || current.ignored) {
+            if (trail.skipIfIgnored()) {
                 // why the parser's own skip: left out on purpose (see EntityElements), nothing inside counts
-                if (current != null) {
-                    current.skipped++;
-                }
                 fastSkip();
-                leave();
+                trail.leave();
                 return;
             }
-            passedOver(current);
+            trail.passOver();
             int depth = 1;
             while (depth > 0) {
                 switch (reader.next()) {
                     case XMLStreamConstants.START_ELEMENT -> {
-                        enterSkipped();
-                        if (current.ignored) {
-                            current.skipped++;
+                        trail.enterSkipped();
+                        if (trail.skipIfIgnored()) {
                             fastSkip();
-                            leave();
+                            trail.leave();
                         } else {
                             depth++;
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         depth--;
-                        leave();
+                        trail.leave();
                     }
                     case XMLStreamConstants.END_DOCUMENT -> throw fail(PackageRefusal.ENDS_INSIDE_ELEMENT.with());
                     default -> {
@@ -297,25 +277,6 @@ final class XmlCursor implements AutoCloseable {
                 default -> {
                 }
             }
-        }
-    }
-
-    /** A start tag inside an element that is being skipped. */
-    private void enterSkipped() {
-        enter();
-        if (current.entity != null) {
-            passedOver(current);
-        }
-    }
-
-    /** The element at {@code node} was not read: an item not read, or an element not kept. */
-    private void passedOver(ElementCensus.Node node) {
-        if (node.entity != null) {
-            if (node.notRead++ == 0) {
-                node.firstNotReadLine = line();
-            }
-        } else if (node.skipped++ == 0) {
-            node.firstSkippedLine = line();
         }
     }
 
@@ -368,57 +329,9 @@ final class XmlCursor implements AutoCloseable {
         return fail(PackageRefusal.DTD.with());
     }
 
-    /**
-     * A parser failure as a {@link PackageException}. Aalto parses text lazily and reports a problem
-     * found then (a file cut off inside a text, say) from {@code getText()}, which may not throw
-     * checked exceptions: it wraps it in a runtime exception.
-     */
+    /** A parser failure as a {@link PackageException} (see {@link ParserFailures}). */
     private PackageException failure(Exception e) {
-        if (e instanceof XMLStreamException stax) {
-            return malformed(file, stax);
-        }
-        if (e.getCause() instanceof XMLStreamException stax) {
-            return malformed(file, stax);
-        }
-        Location at = reader.getLocation();
-        return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), PackageRefusal.XML_NOT_PARSED.with(e), e);
-    }
-
-    static PackageException malformed(String file, XMLStreamException e) {
-        Location at = e.getLocation();
-        long line = at == null ? -1 : at.getLineNumber();
-        long column = at == null ? -1 : at.getColumnNumber();
-        if (e.getNestedException() instanceof IOException io) {
-            return new PackageException(file, line, column, PackageRefusal.FILE_UNREADABLE.with(io), e);
-        }
-        String detail = parserDetail(e);
-        String lower = detail.toLowerCase(Locale.ROOT);
-        Text reason;
-        if (lower.contains("end-of-input") || lower.contains("eof") || lower.contains("same entity")
-                || lower.contains("premature end")) {
-            reason = PackageRefusal.TRUNCATED.with(detail);
-        } else if (lower.contains("utf-8") || lower.contains("utf8")) {
-            reason = PackageRefusal.NOT_UTF8.with(detail);
-        } else if (lower.contains("entity")) {
-            reason = PackageRefusal.ENTITY.with(detail);
-        } else {
-            reason = PackageRefusal.MALFORMED.with(detail);
-        }
-        return new PackageException(file, line, column, reason, e);
-    }
-
-    /** The parser's own words without the location it appends (ours is in front already). */
-    private static String parserDetail(XMLStreamException e) {
-        String message = String.valueOf(e.getMessage());
-        int jdk = message.indexOf("Message: ");
-        if (jdk >= 0) {
-            message = message.substring(jdk + "Message: ".length());
-        }
-        int aalto = message.indexOf("\n at [row,col");
-        if (aalto >= 0) {
-            message = message.substring(0, aalto);
-        }
-        return message.strip();
+        return ParserFailures.of(file, reader, e);
     }
 
     @Override

@@ -57,7 +57,7 @@ class BrokenAndHostileFilesTest {
     void truncatedFileIsFatal(String encoding, String cutAfter, int completeProducts) throws Exception {
         // Given an import cut off inside a text, inside a tag, or before its closing tags, as an
         // interrupted upload leaves it (in each parser's encoding: text is parsed lazily by Aalto)
-        String full = TestPackages.document(CommerceMlReaderTest.CLASSIC_IMPORT.replace("</Товары>",
+        String full = TestPackages.document(TestPackages.CLASSIC_IMPORT.replace("</Товары>",
                 "<Товар><Ид>prod-2</Ид><Наименование>Туфли</Наименование></Товар></Товары>"))
                 .replace("encoding=\"UTF-8\"", "encoding=\"" + encoding + "\"");
         Path file = write(dir, "import.xml", full.substring(0, full.indexOf(cutAfter) + cutAfter.length())
@@ -187,7 +187,7 @@ class BrokenAndHostileFilesTest {
     @DisplayName("bytes that are not UTF-8 in a file that does not declare another encoding: said so")
     void undeclaredEncodingIsExplained() throws Exception {
         // Given windows-1251 bytes under an XML declaration without encoding (so UTF-8 by the rules)
-        Path file = write(dir, "import.xml", document(CommerceMlReaderTest.CLASSIC_IMPORT)
+        Path file = write(dir, "import.xml", document(TestPackages.CLASSIC_IMPORT)
                 .replace(" encoding=\"UTF-8\"", "").getBytes(Charset.forName("windows-1251")));
 
         // When it is read

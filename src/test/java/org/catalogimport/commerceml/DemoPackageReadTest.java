@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo package new users import first (and the speed benchmark's input) reads back exactly as
- * written: the numbers are DemoPackageWriterTest's golden numbers for 300 products, seed 1.
+ * written: the numbers are DemoPackageCatalogTest's golden numbers for 300 products, seed 1.
  */
 class DemoPackageReadTest {
 

@@ -127,7 +127,7 @@ class PackageLocatorTest {
     @DisplayName("classic and UT 11 flat packages: import before offers, classifier-only import first")
     void ordersFlatPackages() throws Exception {
         // Given a UT 11 package (classifier-only and goods import files) next to classic split names
-        String classic = document(CommerceMlReaderTest.CLASSIC_IMPORT);
+        String classic = document(TestPackages.CLASSIC_IMPORT);
         String classicOffers = document("""
                 <Классификатор><Свойства><Свойство><Ид>p</Ид><ДляПредложений>true</ДляПредложений></Свойство></Свойства></Классификатор>
                 <ПакетПредложений><Предложения><Предложение><Ид>prod-1</Ид><Наименование>x</Наименование>
@@ -222,7 +222,7 @@ class PackageLocatorTest {
         // Given a 3.1 goods file in goods/import_files/ whose pictures are relative to goods/, and a classic one
         write(importDir, "goods/import_files/goods.xml", GOODS);
         Path picture = write(importDir, "goods/import_files/01/prod-1_a.jpg", "jpeg");
-        write(importDir, "import.xml", document(CommerceMlReaderTest.CLASSIC_IMPORT));
+        write(importDir, "import.xml", document(TestPackages.CLASSIC_IMPORT));
         Path classicPicture = write(importDir, "import_files/9d/x.jpg", "jpeg");
         write(workDir, "secret.jpg", "not yours");
         ExchangePackage pkg = locator.locate(importDir, workDir);

@@ -78,7 +78,7 @@ class PackageImportIT {
 
     @Test
     void theDemoPackageLandsCompletelyAndExactly() throws Exception {
-        // Given the demo package (CommerceML 3.1 split layout; counts from DemoPackageWriterTest)
+        // Given the demo package (CommerceML 3.1 split layout; counts from DemoPackageCatalogTest)
         Path dir = DemoPackageWriter.write(temp.resolve("demo"), 300, 1);
 
         // When it is imported
