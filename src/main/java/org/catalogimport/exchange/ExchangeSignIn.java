@@ -7,7 +7,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.catalogimport.commerceml.Text;
@@ -15,6 +14,7 @@ import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 import org.catalogimport.platform.security.Roles;
 import org.catalogimport.platform.security.SignInGuard;
+import org.catalogimport.platform.security.SignInThrottle;
 import org.catalogimport.platform.security.TokenHash;
 import org.catalogimport.platform.security.UserAccounts;
 import org.catalogimport.platform.web.ClientAddress;
@@ -126,10 +126,12 @@ public class ExchangeSignIn {
      */
     private String authenticate(UsernamePasswordCredential credential, String address) {
         String name = credential.getCaller();
-        Duration wait = guard.refusedFor(name, address);
-        if (!wait.isZero()) {
-            throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED,
-                    ExchangeMessage.THROTTLED.with(name, address, SignInGuard.minutes(wait)));
+        SignInThrottle.Refusal refusal = guard.refusal(name, address);
+        if (refusal.refused()) {
+            long minutes = SignInGuard.minutes(refusal.retryAfter());
+            throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED, refusal.wholeAddress()
+                    ? ExchangeMessage.THROTTLED_ADDRESS.with(address, minutes)
+                    : ExchangeMessage.THROTTLED.with(name, address, minutes));
         }
         Optional<AppUser> user = accounts.authenticate(name, credential.getPasswordAsString().toCharArray());
         if (user.isEmpty()) {
