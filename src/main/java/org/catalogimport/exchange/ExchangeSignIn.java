@@ -14,7 +14,6 @@ import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 import org.catalogimport.platform.security.Roles;
 import org.catalogimport.platform.security.SignInGuard;
-import org.catalogimport.platform.security.SignInThrottle;
 import org.catalogimport.platform.security.TokenHash;
 import org.catalogimport.platform.security.UserAccounts;
 import org.catalogimport.platform.web.ClientAddress;
@@ -120,20 +119,20 @@ public class ExchangeSignIn {
     }
 
     /**
-     * Checks the password through the sign-in rules every door shares: a throttled (user, address)
-     * pair is refused before any hash, and every failure is counted and recorded (so the refusal
-     * thrown here is marked as recorded: the endpoint does not record it twice).
+     * Checks the password through the sign-in rules every door shares: a throttled address or
+     * (user, address) pair is refused before any hash, one check at a time per address, and every
+     * failure is counted and recorded (so the refusal thrown here is marked as recorded: the
+     * endpoint does not record it twice).
      */
     private String authenticate(UsernamePasswordCredential credential, String address) {
         String name = credential.getCaller();
-        SignInThrottle.Refusal refusal = guard.refusal(name, address);
-        if (refusal.refused()) {
-            long minutes = SignInGuard.minutes(refusal.retryAfter());
-            throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED, refusal.wholeAddress()
-                    ? ExchangeMessage.THROTTLED_ADDRESS.with(address, minutes)
-                    : ExchangeMessage.THROTTLED.with(name, address, minutes));
-        }
-        Optional<AppUser> user = accounts.authenticate(name, credential.getPasswordAsString().toCharArray());
+        Optional<AppUser> user = guard.checkInTurn(name, address,
+                () -> accounts.authenticate(name, credential.getPasswordAsString().toCharArray()), refusal -> {
+                    long minutes = SignInGuard.minutes(refusal.retryAfter());
+                    throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED, refusal.wholeAddress()
+                            ? ExchangeMessage.THROTTLED_ADDRESS.with(address, minutes)
+                            : ExchangeMessage.THROTTLED.with(name, address, minutes));
+                });
         if (user.isEmpty()) {
             throw failed(name, address, "wrong user name or password", ExchangeRefused.Kind.WRONG_PASSWORD,
                     ExchangeMessage.WRONG_PASSWORD.with(name));

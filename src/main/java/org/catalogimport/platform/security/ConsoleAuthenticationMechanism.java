@@ -131,11 +131,15 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     private AuthenticationStatus formSignIn(UsernamePasswordCredential credential, HttpServletRequest request,
                                             HttpMessageContext context) {
         String address = clientAddress.of(request);
-        SignInThrottle.Refusal refusal = guard.refusal(credential.getCaller(), address);
-        if (refusal.refused()) {
-            request.setAttribute(THROTTLED, refusal);
-            return AuthenticationStatus.SEND_FAILURE;
-        }
+        return guard.checkInTurn(credential.getCaller(), address,
+                () -> formChecked(credential, address, request, context), refusal -> {
+                    request.setAttribute(THROTTLED, refusal);
+                    return AuthenticationStatus.SEND_FAILURE;
+                });
+    }
+
+    private AuthenticationStatus formChecked(UsernamePasswordCredential credential, String address,
+                                             HttpServletRequest request, HttpMessageContext context) {
         CredentialValidationResult result = identityStoreHandler.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             guard.failed(SignInGuard.Door.CONSOLE, credential.getCaller(), address, "wrong user name or password");

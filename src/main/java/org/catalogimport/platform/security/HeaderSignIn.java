@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a throttled address, or (user, address) pair, is refused before anything else;</li>
  *   <li>{@code Basic}: a credential verified within {@code CATALOG_SIGN_IN_CREDENTIAL_CACHE_SECONDS}
  *       whose user has not changed since signs in without a hash ({@link RememberedCredentials});
- *       otherwise the password is hashed once (concurrent requests with the same header share
- *       that hash);</li>
+ *       otherwise the password is hashed once, in the address's turn (one hash at a time per
+ *       address; concurrent requests with the same header share that hash);</li>
  *   <li>{@code Bearer}: an API token is looked up by its SHA-256 ({@link ApiTokens}).</li>
  * </ol>
  * Every failure counts towards the throttle and is recorded ({@link SignInGuard}).
@@ -107,9 +107,17 @@ public class HeaderSignIn {
         Optional<Verified> known = remembered.find(header, accounts::sessionEpoch);
         if (known.isPresent()) {
             counters.remembered();
-        } else {
-            known = remembered.verifyOnce(header, () -> checkPassword(credential));
+            guard.succeeded(user, address);
+            return Outcome.signedIn(known.get());
         }
+        return guard.checkInTurn(user, address, () -> passwordChecked(header, credential, address), Outcome::throttled);
+    }
+
+    /** In the address's turn: remembered meanwhile (by the request it waited for), or checked now. */
+    private Outcome passwordChecked(String header, UsernamePasswordCredential credential, String address) {
+        String user = credential.getCaller();
+        Optional<Verified> known = remembered.find(header, accounts::sessionEpoch)
+                .or(() -> remembered.verifyOnce(header, () -> checkPassword(credential)));
         if (known.isEmpty()) {
             guard.failed(SignInGuard.Door.API, user, address, "wrong user name or password");
             return Outcome.REFUSED;

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.catalogimport.platform.audit.Actor;
 import org.catalogimport.platform.audit.AuditAction;
@@ -13,9 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sign-in rules every door shares (console form, API Basic and tokens, 1C exchange): one
- * throttle keyed by (user, client address) and by client address ({@link SignInThrottle}), and an
- * audit row for each refused sign-in. A throttled pair or address is refused before any password
- * hash is computed. While it is throttled its attempts are not recorded one by one (a flood would
+ * throttle keyed by (user, client address) and by client address ({@link SignInThrottle}), password
+ * checks one at a time per address ({@link #checkInTurn}), and an audit row for each refused
+ * sign-in. A throttled pair or address is refused before any password hash is computed. While it is throttled its attempts are not recorded one by one (a flood would
  * fill the trail); the moment it becomes throttled is.
  */
 @ApplicationScoped
@@ -57,6 +59,7 @@ public class SignInGuard {
     int blockMinutes;
 
     private SignInThrottle throttle;
+    private final AddressTurns turns = new AddressTurns();
 
     @PostConstruct
     void init() {
@@ -74,6 +77,24 @@ public class SignInGuard {
             counters.refusedUnhashed();
         }
         return refusal;
+    }
+
+    /**
+     * Runs {@code check} (a password hash) for {@code user} from {@code address} in that address's
+     * turn: one check at a time per address. The throttle is asked before the wait and again after
+     * it, so guesses queued behind the one that reached a limit are refused without their hash.
+     *
+     * @param whenThrottled what the door answers a throttled sign-in
+     */
+    public <T> T checkInTurn(String user, String address, Supplier<T> check, Function<SignInThrottle.Refusal, T> whenThrottled) {
+        SignInThrottle.Refusal before = refusal(user, address);
+        if (before.refused()) {
+            return whenThrottled.apply(before);
+        }
+        return turns.inTurn(address, () -> {
+            SignInThrottle.Refusal meanwhile = refusal(user, address);
+            return meanwhile.refused() ? whenThrottled.apply(meanwhile) : check.get();
+        });
     }
 
     /** A wrong password or token, unknown or disabled user, or a user without the door's role. */
