@@ -59,7 +59,9 @@
 # module declared, persistence.xml naming jdbc/catalog); configure.cli wrote ${env.*} expressions,
 # the datasource at java:/jdbc/catalog and the OpenAPI subsystem; WildFly boots and deploys without
 # errors; Flyway migrated; login form, redirects (also behind a TLS proxy), 401/200 on the API,
-# a real form login, HttpOnly + SameSite=Lax cookie; health UP with postgresql and redis; then
+# Basic without a session cookie, an API token (issued once, Bearer 200, listed with its last use,
+# revoked -> 401), a real form login, HttpOnly + SameSite=Lax cookie, the Users page listing a token;
+# health UP with postgresql and redis; then
 #   - dry run (?dryRun=true) on the empty catalog: COMPLETED, marked dryRun, its change report
 #     says 300 products and 632 offers inserted, and the catalog is still empty;
 #   - cancel: an import blocked on a held table lock is RUNNING, its lock key is in the configured
@@ -541,6 +543,29 @@ if [ "$code" = 200 ] && grep -qi '^Content-Type: application/json' "$C/api-admin
 else
     fail "GET /api/imports with Basic admin credentials" "HTTP $code, body in $C/api-admin.json"
 fi
+# Basic signs in that request only: no session cookie (a script would leave one per call behind).
+check "GET /api/imports with Basic: no session cookie" "see $C/api-admin.headers" \
+    bash -c '! grep -qi "^Set-Cookie: JSESSIONID" "$1"' _ "$C/api-admin.headers"
+
+# An API token: issued once, signs in with Bearer, listed with its last use, revoked -> 401.
+code=$("${CURL[@]}" -o "$C/token.json" -w '%{http_code}' -u "$CATALOG_ADMIN_USER:$CATALOG_ADMIN_PASSWORD" \
+    -H 'Content-Type: application/json' -d '{"name": "wildfly-verify"}' "$BASE_URL/api/users/$CATALOG_ADMIN_USER/tokens")
+token=$(jq -r '.token // empty' "$C/token.json" 2>/dev/null)
+token_id=$(jq -r '.id // empty' "$C/token.json" 2>/dev/null)
+check "API token: POST /api/users/$CATALOG_ADMIN_USER/tokens -> 201 with a cit_ token shown once" \
+    "HTTP $code: $(head -c 300 "$C/token.json" 2>/dev/null)" \
+    bash -c '[[ "$1" == 201 && "$2" =~ ^cit_[A-Za-z0-9_-]{43}$ ]]' _ "$code" "$token"
+code=$("${CURL[@]}" -o "$C/api-token.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE_URL/api/imports")
+check "API token: GET /api/imports with Authorization: Bearer -> 200 JSON array" "HTTP $code, body in $C/api-token.json" \
+    bash -c '[ "$1" = 200 ] && jq -e "type == \"array\"" "$2" >/dev/null 2>&1' _ "$code" "$C/api-token.json"
+code=$("${CURL[@]}" -o "$C/tokens.json" -w '%{http_code}' -u "$CATALOG_ADMIN_USER:$CATALOG_ADMIN_PASSWORD" \
+    "$BASE_URL/api/users/$CATALOG_ADMIN_USER/tokens")
+check "API token: listed with its last use and without the token" "HTTP $code: $(head -c 300 "$C/tokens.json" 2>/dev/null)" \
+    jq -e '.[] | select(.name == "wildfly-verify") | (.lastUsedAt | type == "string") and (has("token") | not)' "$C/tokens.json"
+code=$("${CURL[@]}" -o /dev/null -w '%{http_code}' -X DELETE -u "$CATALOG_ADMIN_USER:$CATALOG_ADMIN_PASSWORD" \
+    "$BASE_URL/api/users/$CATALOG_ADMIN_USER/tokens/${token_id:-0}")
+code_after=$("${CURL[@]}" -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE_URL/api/imports")
+check "API token: revoked (204), then refused (401)" "HTTP $code, then $code_after" test "$code $code_after" = "204 401"
 
 # A real form login with a cookie jar: GET the page, POST the form with its ViewState.
 JAR="$C/cookies.txt"; rm -f "$JAR"
@@ -571,6 +596,12 @@ if grep -qi '^Set-Cookie: JSESSIONID=.*HttpOnly' "$C/form.headers" && grep -qi '
 else
     fail "session cookie lacks HttpOnly or SameSite=Lax" "see $C/form.headers"
 fi
+# The Users page lists the API tokens (its query runs on WildFly's Hibernate, which refuses what JPA forbids).
+"${CURL[@]}" -o /dev/null -u "$CATALOG_ADMIN_USER:$CATALOG_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -d '{"name": "wildfly-console"}' "$BASE_URL/api/users/$CATALOG_ADMIN_USER/tokens"
+code=$("${CURL[@]}" -c "$JAR" -b "$JAR" -o "$C/console-users.html" -w '%{http_code}' "$BASE_URL/admin/users")
+check "console: /admin/users lists the API token wildfly-console of $CATALOG_ADMIN_USER" "HTTP $code (see $C/console-users.html)" \
+    bash -c '[ "$1" = 200 ] && grep -q "class=\"token-name\">wildfly-console<" "$2"' _ "$code" "$C/console-users.html"
 
 # MicroProfile Health on the management interface.
 code=$("${CURL[@]}" -o "$C/health-ready.json" -w '%{http_code}' "$HEALTH_URL")

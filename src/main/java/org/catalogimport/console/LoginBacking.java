@@ -15,10 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.text.MessageFormat;
-import java.time.Duration;
 import java.util.ResourceBundle;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 import org.catalogimport.platform.security.SignInGuard;
+import org.catalogimport.platform.security.SignInThrottle;
 
 /** Backs the login page and the sign-out button. */
 @Named
@@ -59,8 +59,9 @@ public class LoginBacking {
     }
 
     private String refusal(Object throttled) {
-        if (throttled instanceof Duration wait) {
-            return MessageFormat.format(bundle().getString("login.throttled"), SignInGuard.minutes(wait));
+        if (throttled instanceof SignInThrottle.Refusal refusal) {
+            return MessageFormat.format(bundle().getString(refusal.wholeAddress() ? "login.throttledAddress" : "login.throttled"),
+                    SignInGuard.minutes(refusal.retryAfter()));
         }
         return bundle().getString("login.failed");
     }

@@ -34,6 +34,7 @@ public enum ExchangeMessage implements MessageKey {
     CANCELLED_BY("exchange.message.cancelledBy", 2),
     SERVER_ERROR("exchange.message.serverError", 1),
     THROTTLED("exchange.message.throttled", 3),
+    THROTTLED_ADDRESS("exchange.message.throttledAddress", 2),
     WRONG_PASSWORD("exchange.message.wrongPassword", 1),
     NO_ROLE("exchange.message.noRole", 2);
 

@@ -5,20 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.catalogimport.commerceml.Text;
 import org.catalogimport.platform.security.AppUser;
 import org.catalogimport.platform.security.ConsoleAuthenticationMechanism;
 import org.catalogimport.platform.security.Roles;
 import org.catalogimport.platform.security.SignInGuard;
+import org.catalogimport.platform.security.TokenHash;
 import org.catalogimport.platform.security.UserAccounts;
 import org.catalogimport.platform.web.ClientAddress;
 
@@ -74,7 +70,7 @@ public class ExchangeSignIn {
         String address = clientAddress.of(request);
         String user = authenticate(credential.get(), address);
         String token = newToken();
-        ExchangeStore.Exchange exchange = store.open(kind, user, address, hash(token), clock.instant(), settings.idle());
+        ExchangeStore.Exchange exchange = store.open(kind, user, address, TokenHash.of(token), clock.instant(), settings.idle());
         return Optional.of(new SignedIn(exchange, token));
     }
 
@@ -111,7 +107,7 @@ public class ExchangeSignIn {
     /** A new token for an exchange a caller reached by Basic credentials (init with version= names it). */
     public String issueToken(ExchangeStore.Exchange exchange, HttpServletRequest request) {
         String token = newToken();
-        store.open(exchange.kind(), exchange.user(), clientAddress.of(request), hash(token), clock.instant(), settings.idle());
+        store.open(exchange.kind(), exchange.user(), clientAddress.of(request), TokenHash.of(token), clock.instant(), settings.idle());
         return token;
     }
 
@@ -119,22 +115,24 @@ public class ExchangeSignIn {
         if (value == null || value.length() < 20 || value.length() > 200) {
             return Optional.empty();
         }
-        return store.byToken(hash(value));
+        return store.byToken(TokenHash.of(value));
     }
 
     /**
-     * Checks the password through the sign-in rules every door shares: a throttled (user, address)
-     * pair is refused before any hash, and every failure is counted and recorded (so the refusal
-     * thrown here is marked as recorded: the endpoint does not record it twice).
+     * Checks the password through the sign-in rules every door shares: a throttled address or
+     * (user, address) pair is refused before any hash, one check at a time per address, and every
+     * failure is counted and recorded (so the refusal thrown here is marked as recorded: the
+     * endpoint does not record it twice).
      */
     private String authenticate(UsernamePasswordCredential credential, String address) {
         String name = credential.getCaller();
-        Duration wait = guard.refusedFor(name, address);
-        if (!wait.isZero()) {
-            throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED,
-                    ExchangeMessage.THROTTLED.with(name, address, SignInGuard.minutes(wait)));
-        }
-        Optional<AppUser> user = accounts.authenticate(name, credential.getPasswordAsString().toCharArray());
+        Optional<AppUser> user = guard.checkInTurn(name, address,
+                () -> accounts.authenticate(name, credential.getPasswordAsString().toCharArray()), refusal -> {
+                    long minutes = SignInGuard.minutes(refusal.retryAfter());
+                    throw ExchangeRefused.recorded(ExchangeRefused.Kind.THROTTLED, refusal.wholeAddress()
+                            ? ExchangeMessage.THROTTLED_ADDRESS.with(address, minutes)
+                            : ExchangeMessage.THROTTLED.with(name, address, minutes));
+                });
         if (user.isEmpty()) {
             throw failed(name, address, "wrong user name or password", ExchangeRefused.Kind.WRONG_PASSWORD,
                     ExchangeMessage.WRONG_PASSWORD.with(name));
@@ -156,13 +154,5 @@ public class ExchangeSignIn {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

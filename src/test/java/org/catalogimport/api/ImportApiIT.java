@@ -101,7 +101,7 @@ class ImportApiIT {
             assertEquals(503, response.statusCode(), response.body());
             assertTrue(AdminApi.object(response).getString("message").contains("Redis"), response.body());
         } finally {
-            RunningApplication.redisProxy().restore();
+            RunningApplication.giveServicesBack();
         }
         JsonArray after = api.array("imports?size=1");
         assertEquals(before.isEmpty() ? -1 : before.getJsonObject(0).getJsonNumber("id").longValue(),

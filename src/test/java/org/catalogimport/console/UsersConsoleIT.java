@@ -111,6 +111,48 @@ class UsersConsoleIT {
     }
 
     @Test
+    void anAdministratorIssuesAnApiTokenReadsItsLastUseAndRevokesIt() throws Exception {
+        // Given a user for Prometheus
+        String user = "it-console-token-" + RUN;
+        TestUsers.put(BackingServices.forTests(), user, "console-token-password", "metrics");
+        WebDriverWait wait = ConsoleBrowser.signIn(browser, "admin/users", "users:tokens");
+        UsersPage users = new UsersPage(browser);
+
+        // When the administrator issues two tokens for it on the page
+        String token = users.issueToken(user, "prometheus");
+        assertTrue(users.newTokenLabel().startsWith("New API token \"prometheus\" of " + user), users.newTokenLabel());
+        users.issueToken(user, "deploy");
+
+        // Then each is shown once, and listed as never used, as the API lists it
+        assertTrue(token.matches("cit_[A-Za-z0-9_-]{43}"), token);
+        assertEquals(new UsersPage.TokenRow(user, "prometheus", "it-admin", "never"), users.tokenRow(user, "prometheus"));
+        assertEquals(List.of("deploy", "prometheus"), api.array("users/" + user + "/tokens").stream()
+                .map(t -> t.asJsonObject().getString("name")).toList());
+
+        // When Prometheus scrapes with the token
+        assertEquals(200, api.bearer(token).get("metrics").statusCode());
+
+        // Then the page shows its last use as the API has it, and no token any more
+        users.open();
+        assertFalse(users.showsAToken(), "shown once, not on the next visit");
+        JsonObject used = api.array("users/" + user + "/tokens").stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("name").equals("prometheus")).findFirst().orElseThrow();
+        String lastUsed = TIME.format(Instant.parse(used.getString("lastUsedAt")).atZone(ZoneId.systemDefault()));
+        assertEquals(new UsersPage.TokenRow(user, "prometheus", "it-admin", lastUsed), users.tokenRow(user, "prometheus"));
+
+        // In Russian, the same facts in the page's words; the revocation says so and the token is refused
+        browser.findElement(By.id("account:ru")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Пользователи"));
+        assertEquals(List.of("Пользователь", "Название", "Выпущен", "Кем выпущен", "Последнее использование"), users.tokenHeaders());
+        assertEquals(new UsersPage.TokenRow(user, "deploy", "it-admin", "не использовался"), users.tokenRow(user, "deploy"));
+        assertEquals(new UsersPage.TokenRow(user, "prometheus", "it-admin", lastUsed), users.tokenRow(user, "prometheus"));
+        users.revokeToken(user, "prometheus");
+        assertTrue(users.messages().contains("Токен «prometheus» пользователя " + user + " отозван."), users.messages());
+        assertEquals(401, api.bearer(token).get("metrics").statusCode());
+        browser.findElement(By.id("account:en")).click();
+    }
+
+    @Test
     void aViewerReadsTheImportsPageWithoutItsActionsAndNoUsersOrAudit() {
         String viewer = "it-console-viewer-" + RUN;
         TestUsers.put(BackingServices.forTests(), viewer, "console-viewer-password", "viewer");

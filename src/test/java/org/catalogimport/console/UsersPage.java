@@ -8,6 +8,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Users page ({@code /admin/users}) as a browser test drives it: one place for its ids. */
@@ -15,6 +16,10 @@ final class UsersPage {
 
     /** One row as the administrator reads it. */
     record Row(String name, String roles, String state) {
+    }
+
+    /** One row of the API tokens table as the administrator reads it. */
+    record TokenRow(String user, String name, String issuedBy, String lastUsed) {
     }
 
     private final WebDriver browser;
@@ -75,6 +80,55 @@ final class UsersPage {
         browser.findElement(By.id("users:table:" + index(name) + ":disable")).click();
         confirm();
         wait.until(driver -> row(name).state().equals("disabled"));
+    }
+
+    /** Issues a token named {@code name} for {@code user}: returns the token the page shows once. */
+    String issueToken(String user, String name) {
+        new Select(browser.findElement(By.id("users:tokenUser"))).selectByVisibleText(user);
+        browser.findElement(By.id("users:tokenName")).sendKeys(name);
+        browser.findElement(By.id("users:issueToken")).click();
+        wait.until(driver -> tokenRow(user, name) != null);
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("newTokenValue"))).getText();
+    }
+
+    /** The row of token {@code name} of {@code user}, or null. */
+    TokenRow tokenRow(String user, String name) {
+        for (WebElement tr : browser.findElements(By.cssSelector("#users\\:tokens tbody tr"))) {
+            List<WebElement> cells = tr.findElements(By.tagName("td"));
+            if (cells.size() > 4 && cells.get(0).getText().equals(user) && cells.get(1).getText().equals(name)) {
+                return new TokenRow(cells.get(0).getText(), cells.get(1).getText(), cells.get(3).getText(), cells.get(4).getText());
+            }
+        }
+        return null;
+    }
+
+    /** "Revoke", confirmed; waits until the row is gone. */
+    void revokeToken(String user, String name) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#users\\:tokens tbody tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+            if (cells.size() > 4 && cells.get(0).getText().equals(user) && cells.get(1).getText().equals(name)) {
+                browser.findElement(By.id("users:tokens:" + i + ":revoke")).click();
+                confirm();
+                wait.until(driver -> tokenRow(user, name) == null);
+                return;
+            }
+        }
+        throw new IllegalStateException("no token " + name + " of " + user);
+    }
+
+    /** The headers of the API tokens table, without the actions column. */
+    List<String> tokenHeaders() {
+        return browser.findElements(By.cssSelector("#users\\:tokens thead th")).stream().map(WebElement::getText)
+                .filter(text -> !text.isBlank()).toList();
+    }
+
+    boolean showsAToken() {
+        return !browser.findElements(By.id("newTokenValue")).isEmpty();
+    }
+
+    String newTokenLabel() {
+        return browser.findElement(By.id("users:newTokenLabel")).getText();
     }
 
     boolean showsAPassword() {

@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The JSON API of one server, called with HTTP Basic: as the test administrator, or as another
- * user ({@link #as}), optionally through a trusted proxy that names the client
- * ({@link #from}: {@code X-Forwarded-For}, honoured because the test server trusts the loopback).
+ * user ({@link #as}), or with an API token ({@link #bearer}), optionally through a trusted proxy
+ * that names the client ({@link #from}: {@code X-Forwarded-For}, honoured because the test server
+ * trusts the loopback).
  */
 public final class AdminApi {
 
@@ -43,6 +44,11 @@ public final class AdminApi {
     /** The same API called as {@code user} (null: without credentials). */
     public AdminApi as(String user, String password) {
         return new AdminApi(base, user == null ? null : basic(user, password), forwardedFor);
+    }
+
+    /** The same API called with an API token ({@code Authorization: Bearer}). */
+    public AdminApi bearer(String token) {
+        return new AdminApi(base, "Bearer " + token, forwardedFor);
     }
 
     /** The same API called for a client at {@code address}, as a trusted proxy would forward it. */
@@ -106,6 +112,15 @@ public final class AdminApi {
     /** Waits (up to the longest import of the suite) until {@link #nothingRuns}. */
     public void awaitIdle() {
         await().atMost(IMPORT_END).until(this::nothingRuns);
+    }
+
+    /** The value of an unlabelled counter or gauge of {@code GET /api/metrics}, e.g. {@code catalog_sign_in_token_total}. */
+    public long metric(String name) throws IOException, InterruptedException {
+        HttpResponse<String> metrics = get("metrics");
+        return metrics.body().lines().filter(line -> line.startsWith(name + " "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in /api/metrics (HTTP "
+                        + metrics.statusCode() + "): " + metrics.body()));
     }
 
     /** No session is PENDING or RUNNING anywhere in the cluster. */

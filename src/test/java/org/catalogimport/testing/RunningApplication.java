@@ -1,8 +1,13 @@
 package org.catalogimport.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +50,20 @@ public class RunningApplication implements BeforeAllCallback {
     public static TcpProxy redisProxy() {
         baseUri();
         return redisProxy;
+    }
+
+    /**
+     * Gives PostgreSQL and Redis back to the application and waits until its health says both answer
+     * again. why wait: the application reconnects on its own schedule, and a test that follows at
+     * once (a request costs milliseconds) would meet its closed connections.
+     */
+    public static void giveServicesBack() {
+        postgresProxy().restore();
+        redisProxy().restore();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("health")).timeout(Duration.ofSeconds(30)).build();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static Stopper start() {

@@ -25,8 +25,12 @@ public enum AuditAction {
     PASSWORD_RESET,
     /** Wrong password, unknown or disabled user, on the console form or the API. */
     SIGN_IN_REFUSED,
-    /** A (user, address) pair reached the failure limit: refused without checking for a while. */
+    /** A (user, address) pair or an address reached its failure limit: refused without checking for a while. */
     SIGN_IN_THROTTLED,
+    /** An administrator issued an API token for a user (its name; never the token). */
+    TOKEN_ISSUED,
+    /** An administrator revoked an API token. */
+    TOKEN_REVOKED,
     /** The 1C exchange refused a call: sign-in (wrong password, no exchange role, throttled) or a protocol rule. */
     EXCHANGE_REFUSED
 }

@@ -2,81 +2,73 @@ package org.catalogimport.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing, per (user name, client address): after {@code maxFailures} failed
- * sign-ins of one pair within {@code window}, that pair is refused without checking for
- * {@code block}. Why the pair and not the address: behind a proxy, or from one office, many people
- * share an address, and a stranger's wrong guesses must not lock 1C or an administrator out from
- * theirs; why not the user alone: then anyone could lock any user out. Per node, in memory (each
- * node counts its own callers): with N nodes a guesser gets N times the attempts, still a handful
- * per quarter hour.
+ * Slows down password guessing at two levels, each refused before any password is hashed:
+ * <ul>
+ *   <li>per (user name, client address): after {@code maxFailures} failed sign-ins of one pair
+ *       within {@code window}, that pair is refused for {@code block}. Why the pair and not the
+ *       address alone: behind a proxy, or from one office, many people share an address, and a
+ *       stranger's few wrong guesses must not lock 1C or an administrator out from theirs; why not
+ *       the user alone: then anyone could lock any user out.</li>
+ *   <li>per client address, whatever the user names: after {@code maxAddressFailures} failures
+ *       (a higher limit) every sign-in from that address is refused for {@code block}. Without it
+ *       a guesser that invents a new user name for every try would make the server hash for every
+ *       one of them; with it an address costs at most that many hashes per window.</li>
+ * </ul>
+ * A success forgets the pair's failures, never the address's (one known account must not let an
+ * address guess on). Per node, in memory: with N nodes a guesser gets N times the attempts.
  */
 public final class SignInThrottle {
 
-    private static final int MAX_PAIRS = 10_000;
+    /** Why a sign-in is refused before its password is checked, and for how long. */
+    public record Refusal(Duration retryAfter, boolean wholeAddress) {
 
-    private record Failures(int count, Instant since, Instant blockedUntil) {
+        public static final Refusal NONE = new Refusal(Duration.ZERO, false);
+
+        public boolean refused() {
+            return !retryAfter.isZero();
+        }
     }
 
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final int maxFailures;
-    private final Duration window;
-    private final Duration block;
-
-    public SignInThrottle(Clock clock, int maxFailures, Duration window, Duration block) {
-        this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.block = block;
+    /** What one more failure reached: the pair's limit, the address's limit, both or neither. */
+    public record Reached(boolean pair, boolean address) {
     }
 
-    /** How long the pair must still wait, or zero when it may try. */
-    public Duration waitFor(String user, String address) {
-        String key = key(user, address);
-        Failures seen = failures.get(key);
-        if (seen == null || seen.blockedUntil() == null) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(clock.instant(), seen.blockedUntil());
-        if (left.isNegative() || left.isZero()) {
-            failures.remove(key, seen);
-            return Duration.ZERO;
-        }
-        return left;
+    private final FailureCount pairs;
+    private final FailureCount addresses;
+
+    public SignInThrottle(Clock clock, int maxFailures, int maxAddressFailures, Duration window, Duration block) {
+        this.pairs = new FailureCount(clock, maxFailures, window, block);
+        this.addresses = new FailureCount(clock, maxAddressFailures, window, block);
     }
 
-    /**
-     * Counts a failure of the pair.
-     *
-     * @return true when this failure reached the limit (the pair is refused from now on)
-     */
-    public boolean failed(String user, String address) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_PAIRS) {
-            // why: a flood from many addresses must not grow the map without bound.
-            failures.entrySet().removeIf(e -> expired(e.getValue(), now));
+    /** Whether {@code user} (null: no user name given, as with a token) from {@code address} is refused now. */
+    public Refusal check(String user, String address) {
+        Duration addressWait = addresses.waitFor(address);
+        if (!addressWait.isZero()) {
+            return new Refusal(addressWait, true);
         }
-        Failures after = failures.merge(key(user, address), new Failures(1, now, blockedAfter(1, now)),
-                (old, one) -> expired(old, now) ? one
-                        : new Failures(old.count() + 1, old.since(), blockedAfter(old.count() + 1, now)));
-        return after.count() == maxFailures;
+        Duration pairWait = user == null ? Duration.ZERO : pairs.waitFor(key(user, address));
+        return pairWait.isZero() ? Refusal.NONE : new Refusal(pairWait, false);
+    }
+
+    /** Counts a failure of the pair (when a user name was given) and of the address. */
+    public Reached failed(String user, String address) {
+        boolean pair = user != null && pairs.failed(key(user, address));
+        return new Reached(pair, addresses.failed(address));
     }
 
     public void succeeded(String user, String address) {
-        failures.remove(key(user, address));
+        pairs.forget(key(user, address));
     }
 
-    private Instant blockedAfter(int count, Instant now) {
-        return count >= maxFailures ? now.plus(block) : null;
+    public int maxFailures() {
+        return pairs.maxFailures();
     }
 
-    private boolean expired(Failures failures, Instant now) {
-        return failures.blockedUntil() == null ? failures.since().plus(window).isBefore(now)
-                : !failures.blockedUntil().isAfter(now);
+    public int maxAddressFailures() {
+        return addresses.maxFailures();
     }
 
     private static String key(String user, String address) {

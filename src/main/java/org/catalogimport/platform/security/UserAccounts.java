@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The users in PostgreSQL: finding them, checking passwords (PBKDF2), and the stored changes. The
@@ -37,6 +38,12 @@ public class UserAccounts {
 
     @Inject
     private Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    private SignInCounters counters;
+
+    /** A hash of a password nobody has, made with {@link #HASH_PARAMETERS}: what an unknown name is checked against. */
+    private static volatile String unknownUserHash;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -68,11 +75,13 @@ public class UserAccounts {
 
     public String hash(char[] password) {
         passwordHash.initialize(HASH_PARAMETERS);
+        counters.passwordHashed();
         return passwordHash.generate(password);
     }
 
     public boolean matches(AppUser user, char[] password) {
         passwordHash.initialize(HASH_PARAMETERS);
+        counters.passwordHashed();
         return passwordHash.verify(password, user.getPasswordHash());
     }
 
@@ -80,14 +89,23 @@ public class UserAccounts {
     public Optional<AppUser> authenticate(String username, char[] password) {
         passwordHash.initialize(HASH_PARAMETERS);
         Optional<AppUser> user = findByUsername(username);
+        counters.passwordHashed();
         if (user.isEmpty()) {
-            // why: hash anyway so response time does not reveal which user names exist.
-            passwordHash.generate(password);
+            // why verify against a hash of the same parameters: an unknown name then costs exactly
+            // what a known one does, so the response time does not tell which user names exist.
+            passwordHash.verify(password, unknownUserHash());
             return Optional.empty();
         }
         // why verify a disabled user's password too: the same time as for an enabled one.
         boolean matches = passwordHash.verify(password, user.get().getPasswordHash());
         return matches && user.get().isEnabled() ? user : Optional.empty();
+    }
+
+    private String unknownUserHash() {
+        if (unknownUserHash == null) {
+            unknownUserHash = passwordHash.generate(UUID.randomUUID().toString().toCharArray());
+        }
+        return unknownUserHash;
     }
 
     /**

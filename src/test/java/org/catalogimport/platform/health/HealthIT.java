@@ -32,9 +32,7 @@ class HealthIT {
 
     @AfterEach
     void giveServicesBack() {
-        RunningApplication.postgresProxy().restore();
-        RunningApplication.redisProxy().restore();
-        await().atMost(Duration.ofSeconds(60)).until(() -> health().statusCode() == 200);
+        RunningApplication.giveServicesBack();
     }
 
     private HttpResponse<String> health() throws IOException, InterruptedException {

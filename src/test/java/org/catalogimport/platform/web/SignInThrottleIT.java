@@ -3,14 +3,22 @@ package org.catalogimport.platform.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.catalogimport.exchange.OneCExchangeClient;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ConsoleHttp;
+import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
 import org.catalogimport.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -19,14 +27,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Sign-in throttling per (user, client address) at the three doors, both ways: after ten wrong
  * passwords a pair is refused even with the right one, while the same user from another address
- * still gets in. Clients are played at documentation addresses (192.0.2.0/24) through the trusted
- * loopback proxy; each test has users of its own, so nobody else is throttled.
+ * still gets in; and per address: of sixty guesses sent at once fifty are hashed, one at a time,
+ * and then every sign-in from there is refused before any hash. Clients are played at documentation addresses (192.0.2.0/24) through
+ * the trusted loopback proxy; each test has users and addresses of its own, so nobody else is
+ * throttled.
  */
 @ExtendWith(RunningApplication.class)
 class SignInThrottleIT {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final int LIMIT = 10;
+    private static final int ADDRESS_LIMIT = 50;
 
     private final AdminApi admin = new AdminApi(RunningApplication.baseUri());
 
@@ -101,6 +112,73 @@ class SignInThrottleIT {
         assertEquals(LIMIT, refused.size(), refused.toString());
         assertTrue(refused.stream().allMatch(row -> row.getString("target").equals("1c_exchange: wrong user name or password")));
         assertEquals(1, audit("SIGN_IN_THROTTLED", user).size());
+    }
+
+    @Test
+    void anAddressThatGuessesManyNamesIsRefusedAtEveryDoorBeforeAnyHash() throws Exception {
+        HttpResponse<String> issued = admin.send("POST", "users/" + IntegrationTestSettings.ADMIN_USER + "/tokens",
+                Json.createObjectBuilder().add("name", "it-throttle-figures-" + RUN).build());
+        AdminApi figures = admin.bearer(AdminApi.object(issued).getString("token"));
+        long hashesBefore = figures.metric("catalog_sign_in_password_hashes_total");
+
+        // Given an address that sent sixty names nobody has, all at once
+        String address = "192.0.2.37";
+        Map<Integer, Long> answers = guessAtOnce(address, ADDRESS_LIMIT + 10);
+
+        // Then fifty were checked (one at a time) and refused, the ten queued behind the fiftieth got 429 unhashed
+        assertEquals(Map.of(401, (long) ADDRESS_LIMIT, 429, 10L), answers);
+        long hashes = figures.metric("catalog_sign_in_password_hashes_total");
+        assertEquals(hashesBefore + ADDRESS_LIMIT, hashes, "one hash per counted failure, none more");
+        long throttled = figures.metric("catalog_sign_in_throttled_total");
+
+        // When the real administrator, another guess and a valid token come from there, at each door
+        HttpResponse<String> administrator = admin.from(address).get("imports");
+        HttpResponse<String> guess = admin.as("it-guess-" + RUN + "-more", "guess").from(address).get("imports");
+        HttpResponse<String> token = figures.from(address).get("metrics");
+        HttpResponse<String> form = ConsoleHttp.anonymous().from(address)
+                .signIn(IntegrationTestSettings.ADMIN_USER, IntegrationTestSettings.ADMIN_PASSWORD);
+        OneCExchangeClient.Answer exchange = new OneCExchangeClient(RunningApplication.baseUri().resolve("1c_exchange"),
+                "it-guess-1c", "guess").forwardedFor(address).checkauth();
+
+        // Then each is refused, saying it is the address, and not one password was hashed
+        for (HttpResponse<String> api : List.of(administrator, guess, token)) {
+            assertEquals(429, api.statusCode(), api.body());
+            assertTrue(AdminApi.object(api).getString("message").startsWith(
+                    "Too many failed sign-ins from your address, whatever the user; try again in 15 min"), api.body());
+        }
+        assertTrue(form.body().contains("Too many failed sign-ins from your address. Try again in 15 min."), form.body());
+        assertEquals("failure", exchange.status1());
+        assertTrue(exchange.line(2).startsWith("Слишком много неудачных входов с адреса " + address), exchange.toString());
+        assertEquals(hashes, figures.metric("catalog_sign_in_password_hashes_total"), "refused before any hash");
+        assertEquals(throttled + 5, figures.metric("catalog_sign_in_throttled_total"));
+
+        // while the administrator from another address is let in, and the moment is in the audit trail
+        assertEquals(200, admin.from("192.0.2.38").get("imports").statusCode());
+        List<JsonObject> rows = admin.array("audit?size=100&action=SIGN_IN_THROTTLED").stream().map(JsonValue::asJsonObject)
+                .filter(row -> address.equals(row.getString("address", null))
+                        && row.getString("user", "").startsWith("it-guess-" + RUN)).toList();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("api: 50 failures from this address, any user; every sign-in from it refused for 15 min",
+                rows.get(0).getString("target"));
+    }
+
+    /** {@code count} wrong sign-ins of as many names nobody has, sent together from {@code address}: how each was answered. */
+    private Map<Integer, Long> guessAtOnce(String address, int count) throws Exception {
+        ExecutorService guessers = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                AdminApi guess = admin.as("it-guess-" + RUN + "-" + i, "guess").from(address);
+                sent.add(guessers.submit(() -> guess.get("imports").statusCode()));
+            }
+            Map<Integer, Long> answers = new TreeMap<>();
+            for (Future<Integer> answer : sent) {
+                answers.merge(answer.get(), 1L, Long::sum);
+            }
+            return answers;
+        } finally {
+            guessers.shutdownNow();
+        }
     }
 
     private List<JsonObject> audit(String action, String user) throws Exception {
