@@ -117,10 +117,13 @@ public class CatalogImporter {
         ImportRun run = null;
         ImportPictures pictures = null;
         PictureCounts pictureCounts;
+        ImportTimings timings = new ImportTimings();
         try {
             CommerceMlReader reader = new CommerceMlReader();
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
+            timings.mark("package located");
             progress.total(sessionId, reader.countItems(exchangePackage, () -> counter.cancelledBy() != null));
+            timings.mark("items counted");
             counter.throwIfCancelled();
             Optional<MediaFolder> media = settings.mediaDir().map(MediaFolder::new);
             if (media.isPresent()) {
@@ -137,6 +140,7 @@ public class CatalogImporter {
                         pictures, threads);
                 counter.attach(run);
                 run.importAll(reader);
+                timings.mark("read and written");
                 counter.throwIfCancelled();
                 pictureCounts = pictures.prepare(connection);
             } finally {
@@ -151,6 +155,7 @@ public class CatalogImporter {
                 transaction.commit();
                 publishPictures(sessionId, pictures);
             }
+            timings.mark(dryRun ? "rolled back" : "committed");
         } catch (Exception e) {
             if (pictures != null) {
                 // why here: whatever ended the import, its staged pictures must never reach the folder
@@ -178,7 +183,7 @@ public class CatalogImporter {
                 run.writer().counts().notRead(),
                 CensusJson.of(run.unreadElements(), run.unusedElements()), clock.instant());
         ImportRun finished = run;
-        LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
+        LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed in " + timings + "; "
                 + finished.writer().counts().toJson());
         return new Outcome(ImportStatus.COMPLETED, run.counts(), null);
     }
