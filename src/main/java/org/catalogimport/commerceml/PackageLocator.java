@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +51,18 @@ public final class PackageLocator {
      * @param workDir   where a zip may be unpacked (created if absent); unused for a folder of files
      */
     public ExchangePackage locate(Path importDir, Path workDir) throws PackageException {
+        return locate(importDir, workDir, Thread::new, () -> false);
+    }
+
+    /**
+     * The same; a zip's files are classified and their items counted on a thread from {@code threads}
+     * while it is unpacked ({@link UnpackedFilesScan}), so its package comes with
+     * {@link ExchangePackage#items()}.
+     *
+     * @param stop says when to give up counting (a cancelled import)
+     */
+    public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop)
+            throws PackageException {
         List<Path> entries = topLevel(importDir);
         List<String> ignored = new ArrayList<>();
         Path zip = newestZip(entries);
@@ -58,31 +74,41 @@ public final class PackageLocator {
                 }
             }
             root = unpackDirectory(workDir, zip);
-            try {
-                new ZipUnpacker(limits).unpack(zip, root);
-                return recognise(importDir, zip, root, ignored);
+            try (UnpackedFilesScan scan = new UnpackedFilesScan(threads, stop)) {
+                new ZipUnpacker(limits).unpack(zip, root, scan::unpacked);
+                return recognise(importDir, zip, root, ignored, scan.finish());
             } catch (PackageException | RuntimeException e) {
                 // why: the caller never learns where a failed package was unpacked, so it cannot clean up.
                 ZipUnpacker.delete(root);
                 throw e;
             }
         }
-        return recognise(importDir, null, root, ignored);
+        return recognise(importDir, null, root, ignored, Map.of());
     }
 
-    private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored) throws PackageException {
+    /**
+     * @param scanned the files a scan already classified and counted, by relative name: the package
+     *                has its item count when every file it reads is among them
+     */
+    private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored,
+                                      Map<String, UnpackedFilesScan.Scanned> scanned) throws PackageException {
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;
+        long items = 0;
+        boolean counted = !scanned.isEmpty();
         for (Path candidate : candidates(root, ignored)) {
             xmlFiles++;
             String name = relativeName(root, candidate);
-            FileClassifier.Classification kind = classifier.classify(candidate, name);
+            UnpackedFilesScan.Scanned scan = scanned.get(name);
+            FileClassifier.Classification kind = scan != null ? scan.kind() : classifier.classify(candidate, name);
             boolean catalogData = kind.contents().stream().anyMatch(content -> content != Content.DOCUMENTS);
             if (!kind.commerceMl() || !catalogData) {
                 ignored.add(name);
             } else {
                 files.add(new ProcessingOrder.Ranked(new PackageFile(candidate, name, kind.contents()), kind.dictionaryRank()));
+                counted &= scan != null;
+                items += scan != null ? scan.items() : 0;
             }
         }
         if (files.isEmpty()) {
@@ -92,7 +118,8 @@ public final class PackageLocator {
                     : PackageRefusal.NO_CATALOG_FILE_FOUND.with(xmlFiles, String.join(", ", ignored)), null);
         }
         files.sort(ProcessingOrder.COMPARATOR);
-        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored);
+        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored,
+                counted ? OptionalLong.of(items) : OptionalLong.empty());
     }
 
     private static List<Path> topLevel(Path importDir) throws PackageException {

@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.catalog.CatalogWriteRefused;
@@ -120,9 +122,13 @@ public class CatalogImporter {
         ImportTimings timings = new ImportTimings();
         try {
             CommerceMlReader reader = new CommerceMlReader();
-            ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
+            BooleanSupplier cancelled = () -> counter.cancelledBy() != null;
+            ExchangePackage exchangePackage = new PackageLocator(settings.readLimits())
+                    .locate(importDir, workDir, threads, cancelled);
             timings.mark("package located");
-            progress.total(sessionId, reader.countItems(exchangePackage, () -> counter.cancelledBy() != null));
+            // why: a zip's items were counted while it was unpacked; only a folder needs the pre-scan
+            OptionalLong items = exchangePackage.items();
+            progress.total(sessionId, items.isPresent() ? items.getAsLong() : reader.countItems(exchangePackage, cancelled));
             timings.mark("items counted");
             counter.throwIfCancelled();
             Optional<MediaFolder> media = settings.mediaDir().map(MediaFolder::new);
