@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
@@ -63,6 +65,15 @@ public final class PackageLocator {
      */
     public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop)
             throws PackageException {
+        return locate(importDir, workDir, threads, stop, ZipsUnpackedAhead.NONE);
+    }
+
+    /**
+     * The same, taking a zip's files from {@code ahead} when they were unpacked (and counted) there
+     * before the import started and are still the zip's; otherwise the zip is unpacked here.
+     */
+    public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop,
+                                  ZipsUnpackedAhead ahead) throws PackageException {
         List<Path> entries = topLevel(importDir);
         List<String> ignored = new ArrayList<>();
         Path zip = newestZip(entries);
@@ -74,9 +85,15 @@ public final class PackageLocator {
                 }
             }
             root = unpackDirectory(workDir, zip);
-            try (UnpackedFilesScan scan = new UnpackedFilesScan(threads, stop)) {
-                new ZipUnpacker(limits).unpack(zip, root, scan::unpacked);
-                return recognise(importDir, zip, root, ignored, scan.finish());
+            try {
+                Optional<UnpackedZip> unpacked = ahead.take(zip, stop);
+                if (unpacked.isPresent() && adopt(unpacked.get(), zip, root)) {
+                    return recognise(importDir, zip, root, ignored, unpacked.get().scanned());
+                }
+                try (UnpackedFilesScan scan = new UnpackedFilesScan(threads, stop)) {
+                    new ZipUnpacker(limits).unpack(zip, root, scan::unpacked);
+                    return recognise(importDir, zip, root, ignored, scan.finish());
+                }
             } catch (PackageException | RuntimeException e) {
                 // why: the caller never learns where a failed package was unpacked, so it cannot clean up.
                 ZipUnpacker.delete(root);
@@ -84,6 +101,28 @@ public final class PackageLocator {
             }
         }
         return recognise(importDir, null, root, ignored, Map.of());
+    }
+
+    /**
+     * Moves files unpacked ahead into {@code root} (empty, in the work folder) when they are the
+     * zip's as it is now; otherwise deletes them. False: the zip is to be unpacked here.
+     */
+    private boolean adopt(UnpackedZip unpacked, Path zip, Path root) {
+        if (!unpacked.isOf(zip, limits)) {
+            unpacked.delete();
+            return false;
+        }
+        try {
+            Files.delete(root);
+            // why atomic: a rename within one file system; anything else is not worth a copy of 1 GB
+            Files.move(unpacked.folder(), root, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            unpacked.delete();
+            // why: the zip is unpacked here instead, into the folder it expects
+            root.toFile().mkdirs();
+            return false;
+        }
     }
 
     /**

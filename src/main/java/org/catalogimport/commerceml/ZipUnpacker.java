@@ -151,7 +151,7 @@ final class ZipUnpacker {
         }
     }
 
-    private void checkLimits(String zipName, String entry, long written, long compressed, long total,
+    void checkLimits(String zipName, String entry, long written, long compressed, long total,
                              long archiveBytes) throws PackageException {
         if (written > limits.maxFileBytes()) {
             throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ENTRY_TOO_LARGE.with(entry, limits.maxFileBytes()), null);

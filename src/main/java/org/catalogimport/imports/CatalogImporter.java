@@ -30,6 +30,7 @@ import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.Text;
+import org.catalogimport.commerceml.ZipsUnpackedAhead;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -75,6 +76,10 @@ public class CatalogImporter {
 
     @Inject
     CatalogDatabase database;
+
+    /** The exchange's zips, unpacked while 1C sent them. */
+    @Inject
+    ZipsUnpackedAhead unpackedAhead;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -124,7 +129,7 @@ public class CatalogImporter {
             CommerceMlReader reader = new CommerceMlReader();
             BooleanSupplier cancelled = () -> counter.cancelledBy() != null;
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits())
-                    .locate(importDir, workDir, threads, cancelled);
+                    .locate(importDir, workDir, threads, cancelled, unpackedAhead);
             timings.mark("package located");
             // why: a zip's items were counted while it was unpacked; only a folder needs the pre-scan
             OptionalLong items = exchangePackage.items();
