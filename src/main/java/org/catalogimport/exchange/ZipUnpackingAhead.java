@@ -45,6 +45,11 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
     private static final Logger LOG = Logger.getLogger(ZipUnpackingAhead.class.getName());
     /** Unpacked files no import took (it ran on another node, or never came) are deleted after this. */
     static final Duration KEEP = Duration.ofMinutes(10);
+    /**
+     * This node in folder names: without the process id NodeName may end with, so that a restarted
+     * node recognises (and deletes) what it left, and with nothing a file name cannot hold.
+     */
+    private static final String NODE = NodeName.get().replaceFirst(":\\d+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
 
     @Resource
     ManagedThreadFactory threads;
@@ -73,7 +78,7 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
             // why: the file is sent again from its start; what was unpacked of its earlier bytes is void
             earlier.abandon();
         }
-        Path folder = aheadFolder().resolve(NodeName.get() + "-" + UUID.randomUUID());
+        Path folder = aheadFolder().resolve(NODE + "-" + UUID.randomUUID());
         Unpacking unpacking = new Unpacking(key, "exchange " + exchangeId + ", " + name.relative(),
                 new GrowingZipUnpacker(importSettings.readLimits(), file, folder, threads, settings.idle()));
         byFile.put(key, unpacking);
@@ -109,7 +114,7 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
         if (!leftoversDeleted) {
             leftoversDeleted = true;
             try (Stream<Path> left = Files.list(ahead)) {
-                left.filter(p -> p.getFileName().toString().startsWith(NodeName.get() + "-"))
+                left.filter(p -> p.getFileName().toString().startsWith(NODE + "-"))
                         .forEach(UnpackedZip::deleteLeftover);
             } catch (IOException nothingLeft) {
                 // no folder yet
