@@ -1,7 +1,5 @@
 package org.catalogimport.commerceml;
 
-import java.util.Arrays;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,12 +17,12 @@ import java.util.function.BooleanSupplier;
 public final class CommerceMlReader {
 
     static final String ROOT = "КоммерческаяИнформация";
-    private static final Set<Content> ITEM_CONTENTS = Set.of(Content.CATALOG, Content.OFFERS, Content.PRICES, Content.STOCK);
 
     private final XmlParsers parsers = new XmlParsers();
     private final ClassifierReader classifier = new ClassifierReader();
     private final ProductReader products = new ProductReader();
     private final OfferReader offers = new OfferReader();
+    private final ItemCounter counter = new ItemCounter(parsers);
 
     /** Sets up the hardened parsers (no DTDs, no external entities). */
     public CommerceMlReader() {
@@ -187,37 +185,8 @@ public final class CommerceMlReader {
             if (stop.getAsBoolean()) {
                 return items;
             }
-            if (file.contents().stream().anyMatch(ITEM_CONTENTS::contains)) {
-                items += countItems(file, stop);
-            }
-        }
-        return items;
-    }
-
-    private long countItems(PackageFile file, BooleanSupplier stop) throws PackageException {
-        long items = 0;
-        long tags = 0;
-        String[] path = new String[16];
-        int depth = 0;
-        try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
-            for (String tag = cursor.nextTag(); tag != null; tag = cursor.nextTag()) {
-                // why every 64k tags: one huge file (a classic import.xml) must not hold a cancel up either.
-                if ((++tags & 0xFFFF) == 0 && stop.getAsBoolean()) {
-                    return items;
-                }
-                if (tag.isEmpty()) {
-                    depth--;
-                    continue;
-                }
-                String parent = depth > 0 ? path[depth - 1] : null;
-                if ((tag.equals("Товар") && "Товары".equals(parent))
-                        || (tag.equals("Предложение") && "Предложения".equals(parent))) {
-                    items++;
-                }
-                if (depth == path.length) {
-                    path = Arrays.copyOf(path, depth * 2);
-                }
-                path[depth++] = tag;
+            if (ItemCounter.carriesItems(file.contents())) {
+                items += counter.count(file, stop);
             }
         }
         return items;

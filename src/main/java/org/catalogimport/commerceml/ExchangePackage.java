@@ -5,6 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A located 1C package.
@@ -14,12 +15,19 @@ import java.util.Optional;
  *                offers, prices, stock
  * @param ignored paths (relative to the root, or names in the import folder) that were left out:
  *                documents, contractors, non-CommerceML XML, symbolic links, older zips
+ * @param items   the items of {@code files} as {@link CommerceMlReader#countItems} counts them, when
+ *                they were counted while the package was unpacked; empty otherwise
  */
-public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored) {
+public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, OptionalLong items) {
 
     public ExchangePackage {
         files = List.copyOf(files);
         ignored = List.copyOf(ignored);
+    }
+
+    /** A package whose items are not counted yet. */
+    public ExchangePackage(Path root, List<PackageFile> files, List<String> ignored) {
+        this(root, files, ignored, OptionalLong.empty());
     }
 
     /**

@@ -3,8 +3,14 @@ package org.catalogimport.commerceml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * Finds the package in an import folder and tells what each file is and in which order to read them.
@@ -33,6 +39,27 @@ public final class PackageLocator {
      * @param workDir   where a zip may be unpacked (created if absent); unused for a folder of files
      */
     public ExchangePackage locate(Path importDir, Path workDir) throws PackageException {
+        return locate(importDir, workDir, Thread::new, () -> false);
+    }
+
+    /**
+     * The same; a zip's files are classified and their items counted on a thread from {@code threads}
+     * while it is unpacked ({@link UnpackedFilesScan}), so its package comes with
+     * {@link ExchangePackage#items()}.
+     *
+     * @param stop says when to give up counting (a cancelled import)
+     */
+    public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop)
+            throws PackageException {
+        return locate(importDir, workDir, threads, stop, ZipsUnpackedAhead.NONE);
+    }
+
+    /**
+     * The same, taking a zip's files from {@code ahead} when they were unpacked (and counted) there
+     * before the import started and are still the zip's; otherwise the zip is unpacked here.
+     */
+    public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop,
+                                  ZipsUnpackedAhead ahead) throws PackageException {
         List<Path> entries = PackageFolder.entries(importDir);
         List<String> ignored = new ArrayList<>();
         Path zip = PackageFolder.newestZip(entries).orElse(null);
@@ -45,30 +72,68 @@ public final class PackageLocator {
             }
             root = unpackDirectory(workDir, zip);
             try {
-                new ZipUnpacker(limits).unpack(zip, root);
-                return recognise(importDir, zip, root, ignored);
+                Optional<UnpackedZip> unpacked = ahead.take(zip, stop);
+                if (unpacked.isPresent() && adopt(unpacked.get(), zip, root)) {
+                    return recognise(importDir, zip, root, ignored, unpacked.get().scanned());
+                }
+                try (UnpackedFilesScan scan = new UnpackedFilesScan(threads, stop)) {
+                    new ZipUnpacker(limits).unpack(zip, root, scan::unpacked);
+                    return recognise(importDir, zip, root, ignored, scan.finish());
+                }
             } catch (PackageException | RuntimeException e) {
                 // why: the caller never learns where a failed package was unpacked, so it cannot clean up.
                 ZipUnpacker.delete(root);
                 throw e;
             }
         }
-        return recognise(importDir, null, root, ignored);
+        return recognise(importDir, null, root, ignored, Map.of());
     }
 
-    private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored) throws PackageException {
+    /**
+     * Moves files unpacked ahead into {@code root} (empty, in the work folder) when they are the
+     * zip's as it is now; otherwise deletes them. False: the zip is to be unpacked here.
+     */
+    private boolean adopt(UnpackedZip unpacked, Path zip, Path root) {
+        if (!unpacked.isOf(zip, limits)) {
+            unpacked.delete();
+            return false;
+        }
+        try {
+            Files.delete(root);
+            // why atomic: a rename within one file system; anything else is not worth a copy of 1 GB
+            Files.move(unpacked.folder(), root, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            unpacked.delete();
+            // why: the zip is unpacked here instead, into the folder it expects
+            root.toFile().mkdirs();
+            return false;
+        }
+    }
+
+    /**
+     * @param scanned the files a scan already classified and counted, by relative name: the package
+     *                has its item count when every file it reads is among them
+     */
+    private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored,
+                                      Map<String, UnpackedFilesScan.Scanned> scanned) throws PackageException {
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;
+        long items = 0;
+        boolean counted = !scanned.isEmpty();
         for (Path candidate : PackageFolder.xmlFiles(root, ignored)) {
             xmlFiles++;
             String name = PackageFolder.relativeName(root, candidate);
-            FileClassifier.Classification kind = classifier.classify(candidate, name);
+            UnpackedFilesScan.Scanned scan = scanned.get(name);
+            FileClassifier.Classification kind = scan != null ? scan.kind() : classifier.classify(candidate, name);
             boolean catalogData = kind.contents().stream().anyMatch(content -> content != Content.DOCUMENTS);
             if (!kind.commerceMl() || !catalogData) {
                 ignored.add(name);
             } else {
                 files.add(new ProcessingOrder.Ranked(new PackageFile(candidate, name, kind.contents()), kind.dictionaryRank()));
+                counted &= scan != null;
+                items += scan != null ? scan.items() : 0;
             }
         }
         if (files.isEmpty()) {
@@ -78,7 +143,8 @@ public final class PackageLocator {
                     : PackageRefusal.NO_CATALOG_FILE_FOUND.with(xmlFiles, String.join(", ", ignored)), null);
         }
         files.sort(ProcessingOrder.COMPARATOR);
-        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored);
+        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored,
+                counted ? OptionalLong.of(items) : OptionalLong.empty());
     }
 
     private static Path unpackDirectory(Path workDir, Path zip) throws PackageException {

@@ -1,5 +1,6 @@
 package org.catalogimport.commerceml;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,15 +33,26 @@ final class ZipUnpacker {
         this.limits = limits;
     }
 
+    /** Told of each file once it is unpacked and closed. */
+    interface Unpacked {
+        /** @param name the file's path below the target folder, with '/' */
+        void file(String name, Path file);
+    }
+
     /**
      * Unpacks {@code zip} into {@code target}, which must be an empty folder. On failure whatever was
      * unpacked is deleted again.
      */
     void unpack(Path zip, Path target) throws PackageException {
+        unpack(zip, target, (name, file) -> { });
+    }
+
+    /** The same, telling {@code unpacked} of each file as soon as it is complete. */
+    void unpack(Path zip, Path target, Unpacked unpacked) throws PackageException {
         String zipName = zip.getFileName().toString();
         try {
             checkDirectory(zip, zipName);
-            extract(zip, zipName, target);
+            extract(zip, zipName, target, unpacked);
         } catch (PackageException e) {
             deleteContents(target);
             throw e;
@@ -58,7 +70,7 @@ final class ZipUnpacker {
         String zipName = zip.getFileName().toString();
         try {
             checkDirectory(zip, zipName);
-            extract(zip, zipName, null);
+            extract(zip, zipName, null, null);
         } catch (IOException e) {
             throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_NOT_UNPACKED.with(e.getMessage()), e);
         }
@@ -79,7 +91,7 @@ final class ZipUnpacker {
         }
     }
 
-    private void extract(Path zip, String zipName, Path target) throws IOException, PackageException {
+    private void extract(Path zip, String zipName, Path target, Unpacked unpacked) throws IOException, PackageException {
         long archiveBytes = Math.max(1, Files.size(zip));
         // why a made-up root when verifying: the names are judged exactly as for a real unpack.
         boolean writing = target != null;
@@ -130,11 +142,14 @@ final class ZipUnpacker {
                 } catch (ZipException e) {
                     throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ENTRY_DAMAGED.with(entry.getName(), e.getMessage()), e);
                 }
+                if (writing) {
+                    unpacked.file(root.relativize(destination).toString().replace(File.separatorChar, '/'), destination);
+                }
             }
         }
     }
 
-    private void checkLimits(String zipName, String entry, long written, long compressed, long total,
+    void checkLimits(String zipName, String entry, long written, long compressed, long total,
                              long archiveBytes) throws PackageException {
         if (written > limits.maxFileBytes()) {
             throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_ENTRY_TOO_LARGE.with(entry, limits.maxFileBytes()), null);

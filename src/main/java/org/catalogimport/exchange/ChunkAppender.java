@@ -27,8 +27,13 @@ public final class ChunkAppender {
     public record Limits(long maxFileBytes, long maxExchangeBytes, long minFreeBytes) {
     }
 
-    /** The file after the body: its size, and whether the body restarted it. */
-    public record Appended(long size, boolean restarted) {
+    /** The file after the body: its size, whether the body restarted it, and where the body begins. */
+    public record Appended(long size, boolean restarted, long start) {
+
+        /** The body is the file's first part: a new file, or one sent again from its start. */
+        public boolean beginsFile() {
+            return start == 0;
+        }
     }
 
     private static final int HEAD = 512;
@@ -86,7 +91,7 @@ public final class ChunkAppender {
                 }
                 throw e;
             }
-            return new Appended(start + written, restart);
+            return new Appended(start + written, restart, start);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,9 @@ public class ExchangeProtocol {
 
     @Inject
     ExchangeImports imports;
+
+    @Inject
+    ZipUnpackingAhead unpacking;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -126,11 +130,12 @@ public class ExchangeProtocol {
                 body.transferTo(OutputStream.nullOutputStream());
                 throw new ExchangeRefused(ExchangeMessage.PART_BY_GET.with(name.relative(), declared));
             }
-            ExchangeFolders folders = new ExchangeFolders(settings.dir());
-            ChunkAppender.Appended appended = new ChunkAppender(settings.limits()).append(
-                    name.under(folders.incoming(exchange.id())), name.relative(), body,
+            Path staged = name.under(new ExchangeFolders(settings.dir()).incoming(exchange.id()));
+            ChunkAppender.Appended appended = new ChunkAppender(settings.limits()).append(staged, name.relative(), body,
                     store.bytesWithout(exchange.id(), name.relative()));
             store.received(exchange.id(), name.relative(), appended.size(), appended.restarted(), clock.instant());
+            // why: a zip is unpacked while its next parts arrive; the answer does not wait for it
+            unpacking.partAppended(exchange.id(), name, staged, appended);
             return ExchangeAnswer.success();
         }
     }

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.catalogimport.catalog.CatalogWriteRefused;
@@ -30,6 +32,7 @@ import org.catalogimport.commerceml.PackageException;
 import org.catalogimport.commerceml.PackageFolder;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.Text;
+import org.catalogimport.commerceml.ZipsUnpackedAhead;
 import org.catalogimport.platform.RootCause;
 import org.catalogimport.platform.persistence.CatalogDatabase;
 
@@ -71,6 +74,10 @@ public class CatalogImporter {
 
     @Inject
     CatalogDatabase database;
+
+    /** The exchange's zips, unpacked while 1C sent them. */
+    @Inject
+    ZipsUnpackedAhead unpackedAhead;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -115,10 +122,17 @@ public class CatalogImporter {
         ImportRun run = null;
         ImportPictures pictures = null;
         PictureCounts pictureCounts;
+        ImportTimings timings = new ImportTimings();
         try {
             CommerceMlReader reader = new CommerceMlReader();
-            ExchangePackage exchangePackage = new PackageLocator(settings.readLimits()).locate(importDir, workDir);
-            progress.total(sessionId, reader.countItems(exchangePackage, () -> counter.cancelledBy() != null));
+            BooleanSupplier cancelled = () -> counter.cancelledBy() != null;
+            ExchangePackage exchangePackage = new PackageLocator(settings.readLimits())
+                    .locate(importDir, workDir, threads, cancelled, unpackedAhead);
+            timings.mark("package located");
+            // why: a zip's items were counted while it was unpacked; only a folder needs the pre-scan
+            OptionalLong items = exchangePackage.items();
+            progress.total(sessionId, items.isPresent() ? items.getAsLong() : reader.countItems(exchangePackage, cancelled));
+            timings.mark("items counted");
             counter.throwIfCancelled();
             Optional<MediaFolder> media = settings.mediaDir().map(MediaFolder::new);
             if (media.isPresent()) {
@@ -135,6 +149,7 @@ public class CatalogImporter {
                         pictures, threads);
                 counter.attach(run);
                 run.importAll(reader);
+                timings.mark("read and written");
                 counter.throwIfCancelled();
                 pictureCounts = pictures.prepare(connection);
             } finally {
@@ -149,6 +164,7 @@ public class CatalogImporter {
                 transaction.commit();
                 publishPictures(sessionId, pictures);
             }
+            timings.mark(dryRun ? "rolled back" : "committed");
         } catch (Exception e) {
             if (pictures != null) {
                 // why here: whatever ended the import, its staged pictures must never reach the folder
@@ -176,7 +192,7 @@ public class CatalogImporter {
                 run.writer().counts().notRead(),
                 CensusJson.of(run.unreadElements(), run.unusedElements()), clock.instant());
         ImportRun finished = run;
-        LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed: "
+        LOG.info(() -> "Import " + sessionId + (dryRun ? " (check only, rolled back)" : "") + " completed in " + timings + "; "
                 + finished.writer().counts().toJson());
         return new Outcome(ImportStatus.COMPLETED, run.counts(), null);
     }

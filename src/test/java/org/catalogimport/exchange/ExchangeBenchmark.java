@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import com.sun.management.OperatingSystemMXBean;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +46,11 @@ import org.catalogimport.testing.TestDatabase;
  * limit against a Payara Micro of its own (database catalog_exchange_bench), then the same package
  * imported from the import folder in the same run, on an emptied catalog too. Prints the upload
  * time, the time from the first {@code import} to {@code success}, the total, the folder import,
- * their ratio (target ≤ 1.10) and the server's peak heap during the upload (its heap pools' peaks over JMX).
+ * their ratio (target ≤ 1.05), the server's CPU seconds for each, and its peak heap during the
+ * upload (its heap pools' peaks over JMX). {@code -Dbench.repeat=N} plays N rounds of exchange then
+ * folder import and prints the best of each and their ratio as well.
  *
- * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.exchange.ExchangeBenchmark -Dbench.products=100000</pre>
+ * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.exchange.ExchangeBenchmark -Dbench.products=100000 [-Dbench.repeat=3]</pre>
  */
 public final class ExchangeBenchmark {
 
@@ -91,65 +96,104 @@ public final class ExchangeBenchmark {
         try (PayaraMicroProcess payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(projectDir,
                 BackingServices.freePort(), env, bench.resolve("payara-exchange.log"))).awaitReady(Duration.ofMinutes(5))) {
             AdminApi api = new AdminApi(payara.baseUri());
-            OneCExchangeClient client = new OneCExchangeClient(payara.baseUri().resolve("1c_exchange"), USER, PASSWORD);
-            // why a warm-up: whichever import runs first in a just-started server pays its JIT
-            // compilation and a cold database; both measured imports below run after this one
-            double warmUp = folderImport(api);
-            System.out.printf(Locale.ROOT, "warm-up folder import (not compared): %.1f s%n", warmUp);
-            emptyCatalog(url, server);
+            int repeat = Math.max(1, Integer.getInteger("bench.repeat", 1));
+            List<Double> exchanges = new ArrayList<>();
+            List<Double> folders = new ArrayList<>();
+            try (ServerJvm jvm = new ServerJvm(payara.process().pid())) {
+                // why a warm-up, and an exchange: whichever import runs first in a just-started server
+                // pays its JIT compilation and a cold database, and the first exchange also the JIT of
+                // its own paths and the first writes of 1 GB of unpacked files into memory the machine
+                // never used; an exchange runs all the code both measured imports run
+                ExchangeRun warmUp = exchange(new OneCExchangeClient(payara.baseUri().resolve("1c_exchange"), USER, PASSWORD),
+                        jvm, zip, firstGoodsFile(packageDir));
+                System.out.printf(Locale.ROOT, "warm-up exchange (not compared): %.1f s%n", warmUp.total());
+                emptyCatalog(url, server);
+                for (int round = 1; round <= repeat; round++) {
+                    OneCExchangeClient client = new OneCExchangeClient(payara.baseUri().resolve("1c_exchange"), USER, PASSWORD);
+                    ExchangeRun exchange = exchange(client, jvm, zip, firstGoodsFile(packageDir));
+                    String exchangeSummary = api.get("catalog/summary").body();
+                    emptyCatalog(url, server);
 
-            long start = System.nanoTime();
-            OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
-            client.init();
-            if (client.fileLimit() != FILE_LIMIT || !client.zip()) {
-                throw new IllegalStateException("init did not say zip=yes, file_limit=" + FILE_LIMIT);
+                    long folderCpu = jvm.cpuNanos();
+                    double folder = folderImport(api);
+                    double folderCpuSeconds = (jvm.cpuNanos() - folderCpu) / 1e9;
+                    String folderSummary = api.get("catalog/summary").body();
+                    emptyCatalog(url, server);
+                    exchanges.add(exchange.total());
+                    folders.add(folder);
+
+                    System.out.printf(Locale.ROOT, "%nround %d of %d: exchange of %,d products (%d parts of ≤ 10 MB):%n",
+                            round, repeat, products, exchange.parts());
+                    System.out.printf(Locale.ROOT, "  upload (checkauth, init, file parts): %7.1f s  (%.1f MB/s)%n",
+                            exchange.upload(), Files.size(zip) / 1e6 / exchange.upload());
+                    System.out.printf(Locale.ROOT, "  first import call to success:         %7.1f s  (%d import calls; %s)%n",
+                            exchange.importing(), exchange.importCalls(), exchange.outcome());
+                    System.out.printf(Locale.ROOT, "  total:                                %7.1f s  (server CPU %.1f s)%n",
+                            exchange.total(), exchange.cpu());
+                    System.out.printf(Locale.ROOT, "folder import of the same package:      %7.1f s  (server CPU %.1f s)%n",
+                            folder, folderCpuSeconds);
+                    System.out.printf(Locale.ROOT, "exchange total / folder import = %.2f (target ≤ 1.05)%n", exchange.total() / folder);
+                    System.out.printf(Locale.ROOT, "server peak heap during the upload: %.0f MB (max heap 768 MB)%n",
+                            exchange.peakHeap() / 1e6);
+                    System.out.println("same catalog both ways: " + exchangeSummary.equals(folderSummary) + " " + folderSummary);
+                }
             }
-            long peakHeap;
-            int parts;
-            try (ServerHeap heap = new ServerHeap(payara.process().pid())) {
-                heap.resetPeak();
-                List<OneCExchangeClient.Answer> answers = client.sendFile("v8_3B8F_3e.zip", zip);
-                answers.forEach(a -> OneCExchangeClient.requireSuccess(a, "file part"));
-                parts = answers.size();
-                peakHeap = heap.peak();
+            if (repeat > 1) {
+                // why the best of each: on a shared machine other work only ever adds time
+                double bestExchange = exchanges.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                double bestFolder = folders.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                System.out.printf(Locale.ROOT, "%nbest of %d: exchange %.1f s, folder import %.1f s, ratio %.2f (target ≤ 1.05)%n",
+                        repeat, bestExchange, bestFolder, bestExchange / bestFolder);
             }
-            double upload = seconds(start);
-            long importStart = System.nanoTime();
-            OneCExchangeClient.Answer outcome = client.importUntilDone(firstGoodsFile(packageDir), Duration.ofHours(1));
-            double importing = seconds(importStart);
-            OneCExchangeClient.requireSuccess(outcome, "import");
-            client.call("deactivate");
-            client.call("complete");
-            double total = seconds(start);
-            String exchangeSummary = api.get("catalog/summary").body();
-
-            emptyCatalog(url, server);
-            double folder = folderImport(api);
-            String folderSummary = api.get("catalog/summary").body();
-
-            System.out.printf(Locale.ROOT, "%nexchange of %,d products (%d parts of ≤ 10 MB):%n", products, parts);
-            System.out.printf(Locale.ROOT, "  upload (checkauth, init, file parts): %7.1f s  (%.1f MB/s)%n",
-                    upload, Files.size(zip) / 1e6 / upload);
-            System.out.printf(Locale.ROOT, "  first import call to success:         %7.1f s  (%d import calls; %s)%n",
-                    importing, client.importAnswers().size(), outcome.line(2));
-            System.out.printf(Locale.ROOT, "  total:                                %7.1f s%n", total);
-            System.out.printf(Locale.ROOT, "folder import of the same package:      %7.1f s%n", folder);
-            System.out.printf(Locale.ROOT, "exchange total / folder import = %.2f (target ≤ 1.10)%n", total / folder);
-            System.out.printf(Locale.ROOT, "server peak heap during the upload: %.0f MB (max heap 768 MB)%n", peakHeap / 1e6);
-            System.out.println("same catalog both ways: " + exchangeSummary.equals(folderSummary) + " " + folderSummary);
         }
     }
 
-    /** Imports the import folder over the API and waits for the end; its seconds. */
+    /** One exchange as the benchmark times it; {@code outcome} is line 2 of the last import answer. */
+    private record ExchangeRun(double upload, double importing, double total, double cpu, int parts, int importCalls,
+                               long peakHeap, String outcome) {
+    }
+
+    /** checkauth, init, the zip in parts, import until done, deactivate, complete: 1C's whole exchange. */
+    private static ExchangeRun exchange(OneCExchangeClient client, ServerJvm jvm, Path zip, String importName)
+            throws Exception {
+        long start = System.nanoTime();
+        long startCpu = jvm.cpuNanos();
+        OneCExchangeClient.requireSuccess(client.checkauth(), "checkauth");
+        client.init();
+        if (client.fileLimit() != FILE_LIMIT || !client.zip()) {
+            throw new IllegalStateException("init did not say zip=yes, file_limit=" + FILE_LIMIT);
+        }
+        jvm.resetPeak();
+        List<OneCExchangeClient.Answer> answers = client.sendFile("v8_3B8F_3e.zip", zip);
+        answers.forEach(a -> OneCExchangeClient.requireSuccess(a, "file part"));
+        long peakHeap = jvm.peak();
+        double upload = seconds(start);
+        long importStart = System.nanoTime();
+        OneCExchangeClient.Answer outcome = client.importUntilDone(importName, Duration.ofHours(1));
+        double importing = seconds(importStart);
+        OneCExchangeClient.requireSuccess(outcome, "import");
+        client.call("deactivate");
+        client.call("complete");
+        return new ExchangeRun(upload, importing, seconds(start), (jvm.cpuNanos() - startCpu) / 1e9, answers.size(),
+                client.importAnswers().size(), peakHeap, outcome.line(2));
+    }
+
+    /**
+     * Imports the import folder over the API and waits for the end; its seconds, from the request to
+     * the session's own finish time (client and server share the clock). Why not a tight poll: every
+     * API call checks the administrator's password (PBKDF2, ~0.1 s of CPU), so polling every 200 ms
+     * kept half a core busy and slowed the very import it timed. One call a second, as 1C's
+     * {@code import} calls come, costs the import little, and the finish time makes it exact.
+     */
     private static double folderImport(AdminApi api) throws Exception {
-        long folderStart = System.nanoTime();
+        Instant requested = Instant.now();
         HttpResponse<String> started = api.send("POST", api.uri("imports"));
         if (started.statusCode() != 202) {
             throw new IllegalStateException("folder import not started: " + started.body());
         }
         long id = AdminApi.object(started).getJsonNumber("id").longValue();
         AtomicReference<JsonObject> last = new AtomicReference<>();
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             last.set(api.object("imports/" + id));
             return List.of("COMPLETED", "FAILED", "CANCELLED").contains(last.get().getString("status"));
         });
@@ -157,19 +201,21 @@ public final class ExchangeBenchmark {
         if (!"COMPLETED".equals(session.getString("status"))) {
             throw new IllegalStateException("folder import ended " + session);
         }
-        return seconds(folderStart);
+        return Duration.between(requested, Instant.parse(session.getString("finishedAt"))).toNanos() / 1e9;
     }
 
     /**
-     * The server's heap pools seen over JMX (the JDK's attach API starts the local management agent
-     * in the server): their peaks are reset before the upload and summed after it, so the figure is
-     * the exact high-water mark, not a sample.
+     * The server's JVM seen over JMX (the JDK's attach API starts the local management agent in the
+     * server): its heap pools, whose peaks are reset before the upload and summed after it, so the
+     * figure is the exact high-water mark, not a sample; and its CPU time, which says what each
+     * import cost the server even when other work on the machine stretches the wall-clock times.
      */
-    private static final class ServerHeap implements AutoCloseable {
+    private static final class ServerJvm implements AutoCloseable {
         private final JMXConnector connector;
         private final List<MemoryPoolMXBean> heapPools;
+        private final OperatingSystemMXBean system;
 
-        ServerHeap(long pid) throws Exception {
+        ServerJvm(long pid) throws Exception {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
             String address;
             try {
@@ -181,6 +227,11 @@ public final class ExchangeBenchmark {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             heapPools = ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class).stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            system = ManagementFactory.getPlatformMXBean(server, OperatingSystemMXBean.class);
+        }
+
+        long cpuNanos() {
+            return system.getProcessCpuTime();
         }
 
         void resetPeak() {

@@ -1,0 +1,263 @@
+package org.catalogimport.commerceml;
+
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unpacks a zip while it is still being written. 1C sends a zip in parts of {@code file_limit}
+ * bytes and nothing marks the last one; this reads the entries in the order they lie in the file as
+ * the bytes arrive, and classifies and counts each XML file as it is written
+ * ({@link UnpackedFilesScan}), so that the import 1C starts after the last part finds the package
+ * unpacked and counted. Why: unpacking 60 MB into 1 GB of XML and counting it takes seconds that
+ * the import would otherwise spend after the upload, on 1C's clock.
+ *
+ * <p>Safety is {@link ZipUnpacker}'s: the same names refused, the same limits on the bytes actually
+ * inflated, checked while inflating. The entries are read from their local headers; at the end the
+ * central directory (what {@code ZipFile} and {@link ZipUnpacker} go by) must list exactly the entries
+ * unpacked, with the CRC and size computed here, and no link. This class never refuses a zip: when
+ * anything is not as expected it gives up and deletes what it wrote, and the import unpacks the zip
+ * itself, refusing it there with the usual message if it is broken or hostile.
+ *
+ * <p>The zip is read through one channel opened at the start, so a rename (an import taking the
+ * file into its batch folder) does not disturb it; a file that gets shorter (sent again from its
+ * start) makes it give up.
+ */
+public final class GrowingZipUnpacker {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+    /** How long a read at the end of the bytes received so far waits before it looks again. */
+    private static final long POLL_MILLIS = 20;
+
+    private final ReadLimits limits;
+    private final Path zip;
+    private final Path target;
+    private final ThreadFactory threads;
+    private final Duration idle;
+    private volatile boolean lastPart;
+    private volatile boolean abandoned;
+    private volatile String gaveUpBecause;
+
+    /**
+     * @param target  an empty folder, created if absent, deleted when this gives up
+     * @param threads where the scan's thread comes from
+     * @param idle    how long to wait for more bytes before giving up
+     */
+    public GrowingZipUnpacker(ReadLimits limits, Path zip, Path target, ThreadFactory threads, Duration idle) {
+        this.limits = limits;
+        this.zip = zip;
+        this.target = target;
+        this.threads = threads;
+        this.idle = idle;
+    }
+
+    /** No byte will be appended any more (an import took the file): the end of the bytes is the end. */
+    public void lastPartArrived() {
+        lastPart = true;
+    }
+
+    /** Stops as soon as it can and deletes what it wrote (the file is sent again, the server stops). */
+    public void abandon() {
+        abandoned = true;
+    }
+
+    /** Why {@link #unpack} gave up, for the log; null when it did not. */
+    public String gaveUpBecause() {
+        return gaveUpBecause;
+    }
+
+    /**
+     * Unpacks on the calling thread until the zip is complete and checked, or until it gives up.
+     *
+     * @return the unpacked and counted files; empty when it gave up (nothing is left in the target)
+     */
+    public Optional<UnpackedZip> unpack() {
+        try {
+            Files.createDirectories(target);
+            return Optional.of(follow());
+        } catch (PackageException | IOException | RuntimeException e) {
+            gaveUpBecause = e instanceof PackageException refused ? refused.text().english() : String.valueOf(e.getMessage());
+            ZipUnpacker.delete(target);
+            return Optional.empty();
+        }
+    }
+
+    /** A local entry as unpacked: what the central directory must list for it. */
+    private record Unpacked(String name, long crc, long size) {
+    }
+
+    private UnpackedZip follow() throws IOException, PackageException {
+        String zipName = zip.getFileName().toString();
+        Path root = target.toAbsolutePath().normalize();
+        ZipUnpacker rules = new ZipUnpacker(limits);
+        BasicFileAttributes file = Files.readAttributes(zip, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        List<Unpacked> unpacked = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long total = 0;
+        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ);
+             UnpackedFilesScan scan = new UnpackedFilesScan(threads, () -> abandoned)) {
+            GrowingInput bytes = new GrowingInput(channel);
+            ZipInputStream in = new ZipInputStream(new BufferedInputStream(bytes, BUFFER_BYTES), StandardCharsets.UTF_8);
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (unpacked.size() >= limits.maxZipEntries()) {
+                    throw new IOException("more than " + limits.maxZipEntries() + " entries");
+                }
+                Path destination = ZipUnpacker.destination(zipName, root, entry.getName());
+                if (!destination.equals(root) && !names.add(destination.toString())) {
+                    throw new IOException("two entries named " + entry.getName());
+                }
+                if (entry.isDirectory() || destination.equals(root)) {
+                    if (!entry.isDirectory()) {
+                        throw new IOException("an entry that is the folder itself: " + entry.getName());
+                    }
+                    Files.createDirectories(destination);
+                    unpacked.add(new Unpacked(entry.getName(), 0, 0));
+                    continue;
+                }
+                Files.createDirectories(destination.getParent());
+                long written = 0;
+                long entryStart = bytes.position();
+                try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        written += n;
+                        total += n;
+                        // why the bytes read so far: the archive's final size is not known yet, so the
+                        // ratio is judged stricter than ZipUnpacker judges it (giving up is harmless)
+                        rules.checkLimits(zipName, entry.getName(), written, Math.max(1, bytes.position() - entryStart),
+                                total, Math.max(1, bytes.position()));
+                        out.write(buffer, 0, n);
+                    }
+                }
+                // why the entry's own CRC: ZipInputStream has checked the bytes against it by now
+                unpacked.add(new Unpacked(entry.getName(), entry.getCrc(), written));
+                scan.unpacked(root.relativize(destination).toString().replace(File.separatorChar, '/'), destination);
+            }
+            ZipCentralDirectory.Summary directory = completeDirectory(channel, bytes);
+            check(directory, unpacked);
+            return new UnpackedZip(target, file.fileKey(), channel.size(), directory.digest(), scan.finish());
+        }
+    }
+
+    /** Waits until the central directory after the entries has arrived whole. */
+    private ZipCentralDirectory.Summary completeDirectory(FileChannel channel, GrowingInput bytes) throws IOException {
+        while (true) {
+            long size = channel.size();
+            try {
+                return ZipCentralDirectory.read(channel, limits.maxZipEntries());
+            } catch (IOException notYet) {
+                // why not give up at once: the directory may still be on its way in the next part
+                if (!bytes.awaitGrowthBeyond(size)) {
+                    throw new IOException("the zip ends without a complete central directory: " + notYet.getMessage(), notYet);
+                }
+            }
+        }
+    }
+
+    /** The central directory must list what was unpacked, in the same order, and no link. */
+    private void check(ZipCentralDirectory.Summary directory, List<Unpacked> unpacked) throws IOException {
+        if (!directory.symlinks().isEmpty()) {
+            throw new IOException("the zip holds a link: " + directory.symlinks().get(0));
+        }
+        if (directory.listed().size() != unpacked.size()) {
+            throw new IOException("the central directory lists " + directory.entries() + " entries, "
+                    + unpacked.size() + " were unpacked");
+        }
+        for (int i = 0; i < unpacked.size(); i++) {
+            ZipCentralDirectory.Entry listed = directory.listed().get(i);
+            Unpacked found = unpacked.get(i);
+            if (!listed.name().equals(found.name()) || listed.crc() != found.crc() || listed.size() != found.size()) {
+                throw new IOException("entry " + (i + 1) + " differs from the central directory: " + found.name());
+            }
+        }
+    }
+
+    /** The zip's bytes as they arrive: at the end of what is there, waits for more or for the last part. */
+    private final class GrowingInput extends InputStream {
+        private final FileChannel channel;
+        private long position;
+
+        GrowingInput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        long position() {
+            return position;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (channel.size() <= position) {
+                if (!awaitGrowthBeyond(position)) {
+                    return -1;
+                }
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, channel.size() - position)), position);
+            position += Math.max(n, 0);
+            return n;
+        }
+
+        /**
+         * Waits until the file is longer than {@code size}.
+         *
+         * @return false when it never will be: the last part has arrived
+         * @throws IOException when abandoned, when the file got shorter, or after {@code idle} without a byte
+         */
+        boolean awaitGrowthBeyond(long size) throws IOException {
+            long deadline = System.nanoTime() + idle.toNanos();
+            while (true) {
+                if (abandoned) {
+                    throw new IOException("abandoned");
+                }
+                long now = channel.size();
+                if (now < position) {
+                    throw new IOException("the file got shorter: it is being sent again from its start");
+                }
+                if (now > size) {
+                    return true;
+                }
+                if (lastPart) {
+                    return false;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("no part arrived for " + idle.toMinutes() + " min");
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        }
+    }
+}
