@@ -29,7 +29,6 @@ import org.catalogimport.catalog.CatalogQueries;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.dev.ShapePackageWriter;
 import org.catalogimport.imports.upload.PackageUploads;
-import org.catalogimport.platform.audit.AuditTrail;
 import org.catalogimport.platform.redis.RedissonImportLock;
 import org.catalogimport.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,24 +44,22 @@ import org.redisson.config.Config;
 /**
  * The engine inside a real Payara Micro, on real PostgreSQL and Redis: the importer (one JTA
  * transaction per import: a fatal error changes nothing; sessions, progress and problems) and the
- * launcher with the cluster lock. The platform under it (JPA in JTA, the bootstrap administrator,
- * Redisson) is {@code PlatformIT}'s.
+ * launcher with the cluster lock. The platform checks under it (JPA in JTA, the bootstrap
+ * administrator, Redisson) are inherited from {@link PlatformChecksInContainer}: this is the run's
+ * only Arquillian deployment, which that class says why.
  */
 @ExtendWith(ArquillianExtension.class)
-class CatalogImporterIT {
+class CatalogImporterIT extends PlatformChecksInContainer {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.withTestLibraries(Deployments.applicationWith(CatalogImporterIT.class,
-                ShapePackageWriter.class, ShapePackageWriter.Dialect.class, ShapePackageWriter.StockShape.class,
+                PlatformChecksInContainer.class, ShapePackageWriter.class, ShapePackageWriter.Dialect.class, ShapePackageWriter.StockShape.class,
                 ShapePackageWriter.OffersSection.class).addClasses(DemoPackageWriter.classes()));
     }
 
     @Inject
     CatalogImporter importer;
-
-    @Inject
-    ImportSessions sessions;
 
     @Inject
     ImportLauncher launcher;
@@ -87,9 +84,6 @@ class CatalogImporterIT {
 
     @Inject
     org.eclipse.microprofile.config.Config config;
-
-    @Inject
-    AuditTrail audit;
 
     @BeforeEach
     void nothingRuns() {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * (the README's run command) and by the HTTP and browser tests, which share one started server.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
+
+    private static final int LOG_LINES_SHOWN = 40;
 
     private final Process process;
     private final URI baseUri;
@@ -127,8 +130,22 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Where the log is and how it ends. why the lines themselves: CI shows a failed test's message
+     * but not the files the run left behind, and a server that never got ready says why at its end.
+     */
     private String logHint() {
-        return log == null ? "" : " (log: " + log + ")";
+        if (log == null) {
+            return "";
+        }
+        List<String> lines;
+        try {
+            lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            return " (log: " + log + ", unreadable: " + e.getMessage() + ")";
+        }
+        List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size());
+        return " (log: " + log + "; its last " + tail.size() + " lines:\n" + String.join("\n", tail) + "\n)";
     }
 
     @Override
