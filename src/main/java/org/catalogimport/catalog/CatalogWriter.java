@@ -207,6 +207,7 @@ public final class CatalogWriter implements CatalogVisitor {
 
     /** Writes every buffer, in dependency order, then keeps the planner's estimates in step ({@link PlannerStatistics}). */
     public void flush() throws SQLException {
+        fullExchange.beforeFirstWrite();
         dictionaries.flush();
         products.flush();
         offers.flush();

@@ -11,7 +11,7 @@ import org.catalogimport.commerceml.SectionKind;
 
 /**
  * A full exchange ({@code СодержитТолькоИзменения="false"}) deactivates, at the end of the package,
- * the products or offers it did not mention; nothing is ever deleted. What the package mentions is
+ * the products or offers the catalog held before it and it did not mention; nothing is ever deleted. What the package mentions is
  * remembered in temporary tables that vanish with the transaction.
  *
  * <p>The guard: a partial export sent as full would deactivate most of the catalog (users of other
@@ -35,6 +35,8 @@ final class FullExchange {
     private boolean fullCatalog;
     private boolean fullOffers;
     private boolean tablesCreated;
+    /** Whether the catalog held an active product, and an active offer, before this import wrote anything. */
+    private boolean[] activeBefore;
 
     FullExchange(CatalogStatements sql, DeactivationPolicy policy) {
         this.sql = sql;
@@ -57,6 +59,20 @@ final class FullExchange {
 
         boolean isEmpty() {
             return ids.isEmpty();
+        }
+    }
+
+    /**
+     * Asks, before the import's first write, whether the catalog holds any active product or offer.
+     * why: when it holds none, a full exchange has nothing to deactivate (what it did not mention was
+     * not in the catalog), and the guard's and the deactivation's anti-joins over every row the import
+     * just wrote are skipped (~2 s of a 100k-product first import).
+     */
+    void beforeFirstWrite() throws SQLException {
+        if (activeBefore == null) {
+            long[] any = sql.longs("SELECT (SELECT count(*) FROM (SELECT 1 FROM product WHERE active LIMIT 1) p),"
+                    + " (SELECT count(*) FROM (SELECT 1 FROM offer WHERE active LIMIT 1) o)");
+            activeBefore = new boolean[] {any[0] > 0, any[1] > 0};
         }
     }
 
@@ -152,6 +168,9 @@ final class FullExchange {
      *        unchanged re-import)
      */
     void deactivateUnmentioned(boolean sameFilesAsLastImport) throws SQLException, CatalogWriteRefused {
+        // null: never asked (nothing was flushed), so assume there was something to deactivate
+        boolean fullCatalog = this.fullCatalog && (activeBefore == null || activeBefore[0]);
+        boolean fullOffers = this.fullOffers && (activeBefore == null || activeBefore[1]);
         if (!fullCatalog && !fullOffers || sameFilesAsLastImport) {
             return;
         }

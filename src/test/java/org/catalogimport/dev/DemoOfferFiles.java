@@ -26,11 +26,13 @@ final class DemoOfferFiles {
     private final DemoFiles files;
     private final DemoIds ids;
     private final DemoProducts products;
+    private final DemoRevision revision;
 
-    DemoOfferFiles(DemoFiles files, DemoProducts products) {
+    DemoOfferFiles(DemoFiles files, DemoProducts products, DemoRevision revision) {
         this.files = files;
         this.ids = files.ids;
         this.products = products;
+        this.revision = revision;
     }
 
     void write() throws IOException {
@@ -48,7 +50,7 @@ final class DemoOfferFiles {
         x.leaf("Ид", o.id());
         x.leaf("НомерВерсии", DemoIds.version(p.version()));
         x.leaf("ПометкаУдаления", Boolean.toString(o.deleted()));
-        x.leaf("Наименование", v == null ? p.name() : p.name() + " (" + v.label() + ")");
+        x.leaf("Наименование", revision.offerName(o.id(), v == null ? p.name() : p.name() + " (" + v.label() + ")"));
         if (v != null) {
             x.open("ХарактеристикиТовара");
             if (v.size() != null) {
@@ -92,15 +94,19 @@ final class DemoOfferFiles {
     private void writePrices(OneCXmlWriter x, Offer o) throws IOException {
         BigDecimal retail = o.product().retail();
         price(x, o, PriceType.RETAIL, retail);
-        // Not every offer has every price type in real exports.
-        if (o.ordinal() % 23 != 11) {
+        if (hasWholesale(o)) {
             price(x, o, PriceType.WHOLESALE, retail.multiply(new BigDecimal("0.82")));
         }
         price(x, o, PriceType.PURCHASE, retail.multiply(new BigDecimal("0.55")));
     }
 
+    /** Not every offer has every price type in real exports. */
+    private static boolean hasWholesale(Offer o) {
+        return o.ordinal() % 23 != 11;
+    }
+
     private void price(OneCXmlWriter x, Offer o, PriceType type, BigDecimal amount) throws IOException {
-        BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal value = revision.price(o.id(), amount).setScale(2, RoundingMode.HALF_UP);
         String text = value.toPlainString();
         if (type == PriceType.RETAIL && o.ordinal() % 41 == 7 && value.stripTrailingZeros().scale() <= 0) {
             text = value.setScale(0, RoundingMode.UNNECESSARY).toPlainString(); // "6990", as 1C often writes
@@ -140,7 +146,7 @@ final class DemoOfferFiles {
             x.open("Остаток");
             x.open("Склад");
             x.leaf("Ид", ids.warehouse(w));
-            x.leaf("Количество", Integer.toString(quantity));
+            x.leaf("Количество", Integer.toString(revision.quantity(o.id(), quantity)));
             x.end();
             x.end();
         }

@@ -76,6 +76,14 @@ public final class DemoPackageWriter {
      * the product) is written into {@code goods/import_files/}.
      */
     public static Path write(Path dir, int products, long seed, int pictureBytes) throws IOException {
+        return write(dir, products, seed, pictureBytes, DemoRevision.ORIGINAL);
+    }
+
+    /**
+     * As {@link #write(Path, int, long, int)}, describing the shop at {@code revision}: the goods and
+     * dictionary files are the same in every revision, the offers, prices and rests files differ.
+     */
+    public static Path write(Path dir, int products, long seed, int pictureBytes, DemoRevision revision) throws IOException {
         requireEmptyTarget(dir, products);
         DemoIds ids = new DemoIds(seed);
         DemoFiles files = new DemoFiles(dir, ids);
@@ -83,7 +91,7 @@ public final class DemoPackageWriter {
         // Order follows a real upload: dictionaries first, then products, offers, prices, stock.
         new DemoDictionaryFiles(files).write();
         new DemoGoodsFiles(files, catalog, pictureBytes).write();
-        new DemoOfferFiles(files, catalog).write();
+        new DemoOfferFiles(files, catalog, revision).write();
         return dir;
     }
 
@@ -109,7 +117,8 @@ public final class DemoPackageWriter {
     /** The classes the writer runs on, for an Arquillian deployment that writes packages inside the server. */
     public static Class<?>[] classes() {
         return new Class<?>[]{DemoPackageWriter.class, DemoAssortment.class, DemoIds.class, DemoProducts.class,
-                DemoFiles.class, DemoDictionaryFiles.class, DemoGoodsFiles.class, DemoOfferFiles.class, OneCXmlWriter.class};
+                DemoFiles.class, DemoDictionaryFiles.class, DemoGoodsFiles.class, DemoOfferFiles.class, OneCXmlWriter.class,
+                DemoRevision.class, DemoRevision.Changes.class};
     }
 
     /** The 1C Ид of product number {@code index} (0-based) of the package written with {@code seed}. */

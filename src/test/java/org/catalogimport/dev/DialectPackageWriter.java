@@ -82,12 +82,17 @@ public final class DialectPackageWriter {
      *         would be read as part of this package
      */
     public static Path write(Path dir, Dialect dialect, int products, long seed) throws IOException {
+        return write(dir, dialect, products, seed, DemoRevision.ORIGINAL);
+    }
+
+    /** As {@link #write(Path, Dialect, int, long)}, describing the shop at {@code revision}. */
+    public static Path write(Path dir, Dialect dialect, int products, long seed, DemoRevision revision) throws IOException {
         Objects.requireNonNull(dialect, "dialect");
         DemoPackageWriter.requireEmptyTarget(dir, products);
         // Inside dir rather than in /tmp: it is as big as the result, and dir is where the caller has room.
         Path source = dir.resolve(SCRATCH);
         try {
-            DemoPackageWriter.write(source, products, seed);
+            DemoPackageWriter.write(source, products, seed, 0, revision);
             new DialectPackageWriter(dir, source, dialect, seed).writeAll();
         } finally {
             if (Files.exists(source)) {

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.catalogimport.commerceml.ExchangePackage;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.ReadLimits;
 import org.catalogimport.dev.DemoPackageWriter;
+import org.catalogimport.dev.DemoRevision;
 import org.catalogimport.dev.DialectPackageWriter;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ServiceEndpoints;
@@ -34,22 +37,22 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The import benchmark (README, "Performance"): writes a synthetic package, imports it into an
- * empty database with the application's own reading and writing code, and measures against the
- * import's physical floor: {@code COPY} of exactly the rows that import wrote (every catalog table)
- * into an empty database with the same schema (same keys, indexes, constraints and deferred foreign
- * keys, built by the same migrations), in one transaction, commit included. Then it imports the
- * package again unchanged, and once more after 5 % of the products (with their offers, prices and
- * stock) were changed in the catalog, so that the import has to write exactly those rows back.
+ * The import benchmark (docs/PERFORMANCE.md): writes a synthetic package, imports it into an empty
+ * database with the application's own reading and writing code, and measures against the import's
+ * physical floor: {@code COPY} of exactly the rows that import wrote (every catalog table) into an
+ * empty database with the same schema (same keys, indexes, constraints and deferred foreign keys,
+ * built by the same migrations), in one transaction, commit included. Then three re-imports: the
+ * package unchanged; the package as 1C exports it after 5 % of the offers changed (names, prices,
+ * stock: {@link DemoRevision#OFFERS_CHANGED}); and after only those offers' stock changed again
+ * ({@link DemoRevision#STOCK_CHANGED}). Each changed re-import must write exactly the changed rows.
  *
- * <pre>./mvnw -B -Pbenchmark package -Dbench.products=100000 -Dbench.dialect=split -Dbench.repeat=2</pre>
+ * <pre>./mvnw -B -Pbenchmark package -Dbench.products=100000 -Dbench.dialect=all -Dbench.repeat=2</pre>
  * Arguments (system properties): bench.products (default 10000), bench.dialect (split, classic,
- * ut11; default split), bench.repeat (runs of the whole sequence; each figure is the best of them,
- * which tames the noise of a shared machine; default 1), bench.firstOnly (only the first import
- * and its peak heap, for the 1M-offer memory run), bench.seed, bench.dir (package folder, default
- * target/bench/package-<dialect>-<products>; reused if present). Database: CATALOG_DB_URL's server
- * (or an embedded PostgreSQL); the benchmark uses its own databases catalog_bench and
- * catalog_bench_floor there.
+ * ut11 or all; default split), bench.repeat (runs of the whole sequence; each figure is the best of
+ * them, which tames the noise of a shared machine; default 1), bench.firstOnly (only the first
+ * import and its peak heap, for the 1M-offer memory run), bench.seed, bench.dir (where the packages
+ * are written, default target/bench; reused if present). Database: CATALOG_DB_URL's server (or an
+ * embedded PostgreSQL); the benchmark uses its own databases catalog_bench and catalog_bench_floor.
  */
 public final class ImportBenchmark {
 
@@ -68,28 +71,36 @@ public final class ImportBenchmark {
         int repeat = Math.max(1, Integer.getInteger("bench.repeat", 1));
         boolean firstOnly = Boolean.getBoolean("bench.firstOnly");
         // split = CommerceML 3.1 split folders; classic = 2.x import.xml/offers.xml; ut11 = import___/offers___/prices___/rests___
-        String dialect = System.getProperty("bench.dialect", "split").toLowerCase(Locale.ROOT);
+        String dialectArgument = System.getProperty("bench.dialect", "split").toLowerCase(Locale.ROOT);
+        List<String> dialects = dialectArgument.equals("all") ? List.of("split", "ut11", "classic") : List.of(dialectArgument);
         Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
-        Path dir = Path.of(System.getProperty("bench.dir",
-                projectDir.resolve("target/bench/package-" + dialect + "-" + products).toString()));
-
-        if (!Files.isDirectory(dir) || isEmpty(dir)) {
-            long start = System.nanoTime();
-            switch (dialect) {
-                case "split" -> DemoPackageWriter.write(dir, products, seed);
-                case "classic" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.CLASSIC, products, seed);
-                case "ut11" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.UT11, products, seed);
-                default -> throw new IllegalArgumentException("bench.dialect must be split, classic or ut11: " + dialect);
-            }
-            System.out.printf(Locale.ROOT, "generated %d products (%s) in %.1f s%n", products, dialect, seconds(start));
-        }
-        long bytes = size(dir);
+        Path packages = Path.of(System.getProperty("bench.dir", projectDir.resolve("target/bench").toString()));
         ServiceEndpoints server = BackingServices.endpoints(System.getenv(), projectDir.resolve("target/bench/services"));
 
-        ExchangePackage exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, dir.resolveSibling("work"));
-        long items = new CommerceMlReader().countItems(exchangePackage);
+        List<String> table = new ArrayList<>();
+        for (String dialect : dialects) {
+            Best best = measure(server, dialect, packages, products, seed, repeat, firstOnly);
+            table.add(best.row(dialect));
+        }
+        System.out.printf(Locale.ROOT, "%n%d products, best of %d run(s); re-imports as %% of the first import%n", products, repeat);
+        System.out.println("| dialect | first import | same-schema COPY floor | first / floor | unchanged | 5 % offers changed | only stock changed | peak heap |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        table.forEach(System.out::println);
+    }
+
+    private static Best measure(ServiceEndpoints server, String dialect, Path packages, int products, long seed,
+                                int repeat, boolean firstOnly) throws Exception {
+        Map<DemoRevision, ExchangePackage> revisions = new EnumMap<>(DemoRevision.class);
+        for (DemoRevision revision : firstOnly ? List.of(DemoRevision.ORIGINAL) : List.of(DemoRevision.values())) {
+            Path dir = packages.resolve("package-" + dialect + "-" + products
+                    + (revision == DemoRevision.ORIGINAL ? "" : "-" + revision.name().toLowerCase(Locale.ROOT)));
+            write(dir, dialect, products, seed, revision);
+            revisions.put(revision, new PackageLocator(ReadLimits.defaults()).locate(dir, dir.resolveSibling("work")));
+        }
+        ExchangePackage original = revisions.get(DemoRevision.ORIGINAL);
+        long items = new CommerceMlReader().countItems(original);
         System.out.printf(Locale.ROOT, "package: %s, %.1f MB, %d files, %d items (products + offers)%n",
-                dir, bytes / 1e6, exchangePackage.files().size(), items);
+                original.root(), size(original.root()) / 1e6, original.files().size(), items);
 
         Best best = new Best();
         for (int run = 1; run <= repeat; run++) {
@@ -100,65 +111,111 @@ public final class ImportBenchmark {
                 analyzeEmptyCatalog(url, server);
             }
             resetPeakHeap();
-            Result first = importOnce(url, server, exchangePackage);
+            Result first = importOnce(url, server, original);
             best.peakHeap = Math.max(best.peakHeap, peakHeapBytes());
             best.first = Math.min(best.first, first.seconds);
-            best.firstCounts = first.counts;
-            System.out.printf(Locale.ROOT, "run %d: first import %.1f s, of which commit (deferred foreign key checks) %.1f s%n",
-                    run, first.seconds, first.commitSeconds);
+            System.out.printf(Locale.ROOT, "%s run %d: first import %.1f s (%,.0f items/s), of which commit (deferred"
+                    + " foreign key checks) %.1f s; rows %s%n", dialect, run, first.seconds, items / first.seconds,
+                    first.commitSeconds, first.counts);
             if (firstOnly) {
                 continue;
             }
             Floors floors = copyFloors(url, server);
             best.floor = Math.min(best.floor, floors.sameSchema);
-            best.narrowFloor = Math.min(best.narrowFloor, floors.narrow);
-            best.floorRows = floors.rows;
-            Result unchanged = importOnce(url, server, exchangePackage);
+            Result unchanged = importOnce(url, server, original);
             best.unchanged = Math.min(best.unchanged, unchanged.seconds);
-            Changed changed = changeFivePercent(url, server);
-            Result changedImport = importOnce(url, server, exchangePackage);
-            changed.check(changedImport.written);
-            best.changed = Math.min(best.changed, changedImport.seconds);
-            best.changedRows = changed.toString();
-            System.out.printf(Locale.ROOT, "run %d: floor %.1f s (narrow %.1f s), unchanged %.1f s, 5 %% changed %.1f s%n",
-                    run, floors.sameSchema, floors.narrow, unchanged.seconds, changedImport.seconds);
+            List<String> changedOffers = DemoRevision.changedOffers(products, seed);
+            Result offersChanged = importOnce(url, server, revisions.get(DemoRevision.OFFERS_CHANGED));
+            check(offersChanged, expected(url, server, changedOffers, DemoRevision.OFFERS_CHANGED, DemoRevision.ORIGINAL));
+            best.offersChanged = Math.min(best.offersChanged, offersChanged.seconds);
+            Result stockChanged = importOnce(url, server, revisions.get(DemoRevision.STOCK_CHANGED));
+            check(stockChanged, expected(url, server, changedOffers, DemoRevision.STOCK_CHANGED, DemoRevision.OFFERS_CHANGED));
+            best.stockChanged = Math.min(best.stockChanged, stockChanged.seconds);
+            System.out.printf(Locale.ROOT, "%s run %d: floor %.1f s (%,d rows of %d tables; narrow floor %.1f s),"
+                    + " unchanged %.1f s, 5 %% offers changed %.1f s, only stock changed %.1f s%n", dialect, run,
+                    floors.sameSchema, floors.rows, CATALOG_TABLES.size(), floors.narrow, unchanged.seconds,
+                    offersChanged.seconds, stockChanged.seconds);
         }
-
-        System.out.println("accounting: every item read was stored, merged or skipped, in every import (checked per entity)");
-        System.out.printf(Locale.ROOT, "%n%s, %d products, best of %d run(s)%n", dialect, products, repeat);
-        System.out.printf(Locale.ROOT, "first import:         %7.1f s  %,9.0f items/s  rows: %s%n",
-                best.first, items / best.first, best.firstCounts);
-        if (!firstOnly) {
-            System.out.printf(Locale.ROOT, "same-schema COPY floor: %5.1f s  (%,d rows of %d catalog tables, same keys,"
-                    + " indexes and deferred foreign keys, one transaction with its commit)%n",
-                    best.floor, best.floorRows, CATALOG_TABLES.size());
-            System.out.printf(Locale.ROOT, "narrow COPY floor:    %7.1f s  (products, offers, prices, stock into keyed tables)%n",
-                    best.narrowFloor);
-            System.out.printf(Locale.ROOT, "unchanged re-import:  %7.1f s  (%.1f %% of the first)%n",
-                    best.unchanged, 100 * best.unchanged / best.first);
-            System.out.printf(Locale.ROOT, "5 %% changed re-import: %6.1f s  (%.1f %% of the first; rows updated: %s)%n",
-                    best.changed, 100 * best.changed / best.first, best.changedRows);
-            System.out.printf(Locale.ROOT, "first import / same-schema COPY floor = %.2f x   (/ narrow floor = %.2f x)%n",
-                    best.first / best.floor, best.first / best.narrowFloor);
-        }
+        System.out.println("accounting: every item read was stored, merged or skipped, in every import (checked per entity);"
+                + " each changed re-import wrote exactly the changed rows");
         System.out.printf(Locale.ROOT, "peak heap during the first import: %.0f MB (max heap %.0f MB)%n",
                 best.peakHeap / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        return best;
+    }
+
+    private static void write(Path dir, String dialect, int products, long seed, DemoRevision revision) throws IOException {
+        if (Files.isDirectory(dir) && !isEmpty(dir)) {
+            return;
+        }
+        long start = System.nanoTime();
+        switch (dialect) {
+            case "split" -> DemoPackageWriter.write(dir, products, seed, 0, revision);
+            case "classic" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.CLASSIC, products, seed, revision);
+            case "ut11" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.UT11, products, seed, revision);
+            default -> throw new IllegalArgumentException("bench.dialect must be split, classic, ut11 or all: " + dialect);
+        }
+        System.out.printf(Locale.ROOT, "generated %d products (%s, %s) in %.1f s%n", products, dialect, revision, seconds(start));
     }
 
     /** The best (lowest) figure of each kind over the runs. */
     private static final class Best {
         double first = Double.MAX_VALUE;
         double floor = Double.MAX_VALUE;
-        double narrowFloor = Double.MAX_VALUE;
         double unchanged = Double.MAX_VALUE;
-        double changed = Double.MAX_VALUE;
+        double offersChanged = Double.MAX_VALUE;
+        double stockChanged = Double.MAX_VALUE;
         long peakHeap;
-        long floorRows;
-        String firstCounts = "";
-        String changedRows = "";
+
+        String row(String dialect) {
+            if (floor == Double.MAX_VALUE) {
+                return String.format(Locale.ROOT, "| %s | %.1f s | – | – | – | – | – | %.0f MB |", dialect, first, peakHeap / 1e6);
+            }
+            return String.format(Locale.ROOT, "| %s | %.1f s | %.1f s | **%.2f×** | %.1f s (%.1f %%) | %.1f s (%.1f %%) | %.1f s (%.1f %%) | %.0f MB |",
+                    dialect, first, floor, first / floor, unchanged, percent(unchanged), offersChanged, percent(offersChanged),
+                    stockChanged, percent(stockChanged), peakHeap / 1e6);
+        }
+
+        private double percent(double seconds) {
+            return 100 * seconds / first;
+        }
     }
 
     private record Result(double seconds, double commitSeconds, String counts, Map<CatalogEntity, Long> written) {
+    }
+
+    /**
+     * The rows of the changed offers in the catalog: what a re-import from {@code from} to {@code to}
+     * must write: the offer and its prices when names and prices changed, its stock rows when stock
+     * did (and then the offer too where it carries a total quantity, as classic offers do).
+     */
+    private static DemoRevision.Changes expected(String url, ServiceEndpoints server, List<String> offers,
+                                                 DemoRevision to, DemoRevision from) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
+             PreparedStatement query = connection.prepareStatement("SELECT (SELECT count(*) FROM offer WHERE external_id = ANY (?)),"
+                     + " (SELECT count(*) FROM offer WHERE external_id = ANY (?) AND total_quantity IS NOT NULL),"
+                     + " (SELECT count(*) FROM offer_price WHERE offer_id = ANY (?)), (SELECT count(*) FROM offer_stock WHERE offer_id = ANY (?))")) {
+            for (int i = 1; i <= 4; i++) {
+                query.setArray(i, connection.createArrayOf("varchar", offers.toArray()));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                boolean names = to.changesOffersSince(from);
+                boolean stock = to.changesStockSince(from);
+                return new DemoRevision.Changes(names ? rows.getLong(1) : stock ? rows.getLong(2) : 0,
+                        names ? rows.getLong(3) : 0, stock ? rows.getLong(4) : 0);
+            }
+        }
+    }
+
+    /** A changed re-import must write exactly the rows 1C changed: nothing lost, nothing rewritten. */
+    private static void check(Result result, DemoRevision.Changes expected) {
+        Map<CatalogEntity, Long> written = result.written();
+        DemoRevision.Changes actual = new DemoRevision.Changes(written.getOrDefault(CatalogEntity.OFFERS, 0L),
+                written.getOrDefault(CatalogEntity.PRICES, 0L), written.getOrDefault(CatalogEntity.STOCK, 0L));
+        if (!actual.equals(expected) || written.getOrDefault(CatalogEntity.PRODUCTS, 0L) != 0) {
+            throw new IllegalStateException("the re-import should have written exactly " + expected + " and no product;"
+                    + " it wrote " + actual + ": " + result.counts());
+        }
     }
 
     private static Result importOnce(String url, ServiceEndpoints server, ExchangePackage exchangePackage) throws Exception {
@@ -193,54 +250,6 @@ public final class ImportBenchmark {
             Map<CatalogEntity, Long> written = new EnumMap<>(CatalogEntity.class);
             counts.asMap().forEach((entity, c) -> written.put(entity, c.inserted() + c.updated()));
             return new Result(seconds(start), commit, counts.toJson(), written);
-        }
-    }
-
-    /** How many rows of each big table were changed behind the importer's back. */
-    private record Changed(long products, long offers, long prices, long stock) {
-
-        void check(Map<CatalogEntity, Long> written) {
-            Changed actual = new Changed(written.getOrDefault(CatalogEntity.PRODUCTS, 0L),
-                    written.getOrDefault(CatalogEntity.OFFERS, 0L), written.getOrDefault(CatalogEntity.PRICES, 0L),
-                    written.getOrDefault(CatalogEntity.STOCK, 0L));
-            if (!equals(actual)) {
-                throw new IllegalStateException("the re-import should have written back exactly the changed rows " + this
-                        + ", it wrote " + actual);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%,d products, %,d offers, %,d prices, %,d stock rows", products, offers,
-                    prices, stock);
-        }
-    }
-
-    /**
-     * Makes 5 % of the products differ from the package, with all their offers, prices and stock
-     * rows: the next import must write exactly those back, as if 1C had changed them. (Changing the
-     * catalog rather than the package keeps the package files identical, so the reading cost is the
-     * same as in the other runs.) Vacuumed and analysed afterwards, outside the timing.
-     */
-    private static Changed changeFivePercent(String url, ServiceEndpoints server) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, server.dbUser(), server.dbPassword());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE changed_product AS SELECT external_id FROM product"
-                    + " WHERE abs(hashtext(external_id)) % 20 = 0");
-            long products = statement.executeUpdate("UPDATE product SET name = name || ' (old)', content_hash = content_hash + 1"
-                    + " WHERE external_id IN (SELECT external_id FROM changed_product)");
-            long offers = statement.executeUpdate("UPDATE offer SET content_hash = content_hash + 1"
-                    + " WHERE product_id IN (SELECT external_id FROM changed_product)");
-            long prices = statement.executeUpdate("UPDATE offer_price SET price_per_unit = price_per_unit + 1"
-                    + " WHERE offer_id IN (SELECT o.external_id FROM offer o JOIN changed_product c ON c.external_id = o.product_id)");
-            long stock = statement.executeUpdate("UPDATE offer_stock SET quantity = quantity + 1"
-                    + " WHERE offer_id IN (SELECT o.external_id FROM offer o JOIN changed_product c ON c.external_id = o.product_id)");
-            // why forget the files: 5 % of the products changed with their offers, prices and stock
-            // change every file of a real export (1C spreads them over all segments), so no file is
-            // skipped; and a change behind the importer's back is invisible to the file check
-            statement.executeUpdate("DELETE FROM import_file_state");
-            statement.execute("VACUUM ANALYZE product, offer, offer_price, offer_stock");
-            return new Changed(products, offers, prices, stock);
         }
     }
 
