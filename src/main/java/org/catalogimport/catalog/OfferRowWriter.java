@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.Location;
 import org.catalogimport.commerceml.OfferRecord;
@@ -19,9 +21,10 @@ import org.catalogimport.commerceml.StockRecord;
  * Writes an offer's rows: its price per price type and its stock per warehouse. A row is keyed by
  * offer and type (or warehouse): a second one in a batch replaces the first (merged). Rows of an
  * offer skipped in the same flush are skipped with it ({@link OfferWriter} reports them once); a
- * row whose amount does not fit NUMERIC(19,4) is skipped and reported. The stored rows of a batch
- * are read in one query: new rows are copied into the table ({@code COPY}, the cheapest way in),
- * changed ones upserted, unchanged ones not written.
+ * row whose amount does not fit NUMERIC(19,4) is skipped and reported. An offer whose rows have
+ * the digest it got last time ({@link RowDigests}) is unchanged without a look at its rows; the stored
+ * rows of the other offers of a batch are read in one query: new rows are copied into the table
+ * ({@code COPY}, the cheapest way in), changed ones upserted, unchanged ones not written.
  */
 final class OfferRowWriter {
 
@@ -37,10 +40,14 @@ final class OfferRowWriter {
     private final DictionaryWriter dictionaries;
     private final Map<String, PriceRow> prices = new LinkedHashMap<>();
     private final Map<String, StockRow> stock = new LinkedHashMap<>();
+    private final RowDigests priceDigests;
+    private final RowDigests stockDigests;
 
     OfferRowWriter(CatalogStatements sql, DictionaryWriter dictionaries) {
         this.sql = sql;
         this.dictionaries = dictionaries;
+        this.priceDigests = new RowDigests(sql, "offer_price_digest");
+        this.stockDigests = new RowDigests(sql, "offer_stock_digest");
     }
 
     int buffered() {
@@ -98,7 +105,11 @@ final class OfferRowWriter {
         }
         prices.clear();
         dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", referencedTypes);
-        Map<String, String> stored = sql.pairs("SELECT offer_id || chr(31) || price_type_id, price_per_unit::text || '|'"
+        Map<String, Long> digests = new HashMap<>();
+        groupByOffer(batch, PriceRow::offerId).forEach((offerId, rows) -> digests.put(offerId, priceDigest(rows)));
+        Map<String, Long> storedDigests = priceDigests.stored(digests.keySet());
+        batch = withoutVouchedRows(CatalogEntity.PRICES, batch, PriceRow::offerId, digests, storedDigests);
+        Map<String, String> stored = batch.isEmpty() ? Map.of() : sql.pairs("SELECT offer_id || chr(31) || price_type_id, price_per_unit::text || '|'"
                 + " || coalesce(currency, '') || '|' || coalesce(unit, '') || '|' || coalesce(coefficient::text, '')"
                 + " FROM offer_price WHERE offer_id = ANY (?::varchar[])", batch.stream().map(PriceRow::offerId));
         CopyRows added = new CopyRows();
@@ -115,6 +126,11 @@ final class OfferRowWriter {
         }
         sql.insert(CatalogEntity.PRICES, "offer_price (offer_id, price_type_id, price_per_unit, currency, unit, coefficient)", added);
         sql.counts().unchanged(CatalogEntity.PRICES, batch.size() - added.rows() - changed.size());
+        upsertPrices(changed);
+        priceDigests.save(digests, storedDigests);
+    }
+
+    private void upsertPrices(List<PriceRow> changed) throws SQLException {
         int n = changed.size();
         if (n == 0) {
             return;
@@ -164,8 +180,12 @@ final class OfferRowWriter {
         }
         stock.clear();
         dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", referencedWarehouses);
-        Map<String, String> stored = sql.pairs("SELECT offer_id || chr(31) || warehouse_id, quantity::text FROM offer_stock"
-                + " WHERE offer_id = ANY (?::varchar[])", batch.stream().map(StockRow::offerId));
+        Map<String, Long> digests = new HashMap<>();
+        groupByOffer(batch, StockRow::offerId).forEach((offerId, rows) -> digests.put(offerId, stockDigest(rows)));
+        Map<String, Long> storedDigests = stockDigests.stored(digests.keySet());
+        batch = withoutVouchedRows(CatalogEntity.STOCK, batch, StockRow::offerId, digests, storedDigests);
+        Map<String, String> stored = batch.isEmpty() ? Map.of() : sql.pairs("SELECT offer_id || chr(31) || warehouse_id,"
+                + " quantity::text FROM offer_stock WHERE offer_id = ANY (?::varchar[])", batch.stream().map(StockRow::offerId));
         CopyRows added = new CopyRows();
         List<StockRow> changed = new ArrayList<>();
         for (StockRow row : batch) {
@@ -178,6 +198,11 @@ final class OfferRowWriter {
         }
         sql.insert(CatalogEntity.STOCK, "offer_stock (offer_id, warehouse_id, quantity)", added);
         sql.counts().unchanged(CatalogEntity.STOCK, batch.size() - added.rows() - changed.size());
+        upsertStock(changed);
+        stockDigests.save(digests, storedDigests);
+    }
+
+    private void upsertStock(List<StockRow> changed) throws SQLException {
         int n = changed.size();
         if (n == 0) {
             return;
@@ -198,6 +223,50 @@ final class OfferRowWriter {
                 WHERE t.quantity <> EXCLUDED.quantity
                 RETURNING (xmax = 0)""",
                 sql.array("varchar", offer), sql.array("varchar", warehouse), sql.array("numeric", quantity));
+    }
+
+    private static <R> Map<String, List<R>> groupByOffer(List<R> rows, Function<R, String> offerId) {
+        Map<String, List<R>> byOffer = new LinkedHashMap<>();
+        rows.forEach(row -> byOffer.computeIfAbsent(offerId.apply(row), k -> new ArrayList<>()).add(row));
+        return byOffer;
+    }
+
+    /**
+     * The rows whose offer's digest differs from the stored one (or has none), to be compared row by
+     * row; the others are unchanged, counted so, and neither read back nor written. Leaves in
+     * {@code digests} only the offers compared, whose digests are then saved.
+     */
+    private <R> List<R> withoutVouchedRows(CatalogEntity entity, List<R> rows, Function<R, String> offerId,
+                                           Map<String, Long> digests, Map<String, Long> storedDigests) {
+        List<R> compared = new ArrayList<>();
+        long vouched = 0;
+        for (R row : rows) {
+            String offer = offerId.apply(row);
+            if (digests.get(offer).equals(storedDigests.get(offer))) {
+                vouched++;
+            } else {
+                compared.add(row);
+            }
+        }
+        digests.keySet().removeIf(offer -> digests.get(offer).equals(storedDigests.get(offer)));
+        sql.counts().unchanged(entity, vouched);
+        return compared;
+    }
+
+    /** What an offer's price rows say, in price type order (a record lists them in any order). */
+    private static long priceDigest(List<PriceRow> rows) {
+        ContentHash hash = new ContentHash();
+        rows.stream().sorted(Comparator.comparing(row -> row.price().priceTypeId())).forEach(row -> hash
+                .add(row.price().priceTypeId()).add(row.price().pricePerUnit()).add(row.price().currency())
+                .add(row.price().unit()).add(CatalogStatements.amountOrNull(row.price().coefficient())));
+        return hash.value();
+    }
+
+    private static long stockDigest(List<StockRow> rows) {
+        ContentHash hash = new ContentHash();
+        rows.stream().sorted(Comparator.comparing(row -> row.stock().warehouseId()))
+                .forEach(row -> hash.add(row.stock().warehouseId()).add(row.stock().quantity()));
+        return hash.value();
     }
 
     /** A price row as PostgreSQL renders the stored one (NUMERIC(19,4), NUMERIC(19,6)). */

@@ -58,7 +58,7 @@ public final class ImportBenchmark {
 
     /** The tables an import writes, parents first. */
     private static final List<String> CATALOG_TABLES = List.of("catalog_group", "catalog_property",
-            "catalog_property_value", "price_type", "warehouse", "unit", "product", "offer", "offer_price", "offer_stock");
+            "catalog_property_value", "price_type", "warehouse", "unit", "product", "offer", "offer_price", "offer_stock", "offer_price_digest", "offer_stock_digest");
     /** The previous, narrow floor: the four big tables into tables with their keys and indexes only. */
     private static final List<String> NARROW_TABLES = List.of("product", "offer", "offer_price", "offer_stock");
 

@@ -166,6 +166,47 @@ class UnchangedFilesIT {
         assertEquals(prices, rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1"));
     }
 
+    @Test
+    void anOfferWhosePricesAndStockHaveTheirDigestIsNotComparedRowByRow() throws Exception {
+        // Given a UT 11 package imported once: each offer's prices and stock rows got a digest
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 7);
+        EntityCounts first = importPackage(dir).writer().counts();
+        assertEquals(List.of(String.valueOf(first.get("offers").written())), rows("select count(*) from offer_price_digest"));
+        assertEquals(List.of(String.valueOf(first.get("offers").written())), rows("select count(*) from offer_stock_digest"));
+        // and one price changed inside this (importing) transaction, which no digest can see, and every file forgotten
+        String offer = rows("select min(offer_id) from offer_price").get(0);
+        update("update offer_price set price_per_unit = 1 where offer_id = '" + offer + "'");
+        update("delete from import_file_state");
+
+        // When the package is imported again: every file is read
+        EntityCounts again = importPackage(dir).writer().counts();
+
+        // Then every price and stock row is unchanged by its offer's digest: none was read back, so the change stayed
+        assertEquals(first.get("prices").written(), again.get("prices").unchanged(), again.toJson());
+        assertEquals(first.get("stock").written(), again.get("stock").unchanged(), again.toJson());
+        assertTrue(rows("select distinct price_per_unit::text from offer_price where offer_id = '" + offer + "'")
+                .contains("1.0000"));
+    }
+
+    @Test
+    void aPriceChangedBehindTheImportersBackForgetsTheDigestsAndIsWrittenBack() throws Exception {
+        // Given a UT 11 package imported once
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 9);
+        importPackage(dir);
+        List<String> prices = rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1");
+
+        // When a price is changed outside an import (an administrator's UPDATE): the digests and file states are forgotten
+        update("select set_config('catalog_import.files_tracked', 'off', true)");
+        update("update offer_price set price_per_unit = 1 where offer_id = (select min(offer_id) from offer_price)");
+        assertEquals(List.of("0", "0", "0"), rows("select count(*) from offer_price_digest union all"
+                + " select count(*) from offer_stock_digest union all select count(*) from import_file_state"));
+        ImportRun again = importPackage(dir);
+
+        // Then the next import compares every row and writes the changed ones back
+        assertTrue(again.writer().counts().get("prices").updated() >= 1, again.writer().counts().toJson());
+        assertEquals(prices, rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1"));
+    }
+
     private ImportRun importPackage(Path dir) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + dir.getFileName()));
         ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage,

@@ -1,0 +1,73 @@
+package org.catalogimport.catalog;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The digest of the rows (prices, or stock) each offer last got from 1C (V24). An offer whose
+ * incoming rows have the digest stored for it has exactly those rows in the catalog already: they
+ * are counted unchanged without being read back. Digests are written in the import's transaction
+ * and forgotten by any catalog write that is not a tracked import, so they never vouch for rows
+ * someone else changed.
+ */
+final class RowDigests {
+
+    private final CatalogStatements sql;
+    private final String table;
+
+    RowDigests(CatalogStatements sql, String table) {
+        this.sql = sql;
+        this.table = table;
+    }
+
+    /** The stored digest of each of these offers that has one. */
+    Map<String, Long> stored(Collection<String> offerIds) throws SQLException {
+        Map<String, Long> stored = new HashMap<>();
+        try (PreparedStatement query = sql.connection().prepareStatement(
+                "SELECT offer_id, digest FROM " + table + " WHERE offer_id = ANY (?::varchar[])")) {
+            query.setArray(1, sql.array("varchar", offerIds.toArray(String[]::new)));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Stores the digests of the offers whose rows were just compared and written: new ones copied in,
+     * the others replaced.
+     */
+    void save(Map<String, Long> digests, Map<String, Long> stored) throws SQLException {
+        CopyRows added = new CopyRows();
+        List<String> changedIds = new ArrayList<>();
+        List<Long> changedDigests = new ArrayList<>();
+        digests.forEach((offerId, digest) -> {
+            if (!stored.containsKey(offerId)) {
+                added.add(offerId).add(digest).endRow();
+            } else if (stored.get(offerId).longValue() != digest) {
+                changedIds.add(offerId);
+                changedDigests.add(digest);
+            }
+        });
+        if (added.rows() > 0) {
+            added.copyInto(sql.connection(), table + " (offer_id, digest)");
+        }
+        if (changedIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = sql.connection().prepareStatement("UPDATE " + table + " d SET digest = u.digest"
+                + " FROM unnest(?::varchar[], ?::bigint[]) AS u(offer_id, digest) WHERE d.offer_id = u.offer_id")) {
+            update.setArray(1, sql.array("varchar", changedIds.toArray(String[]::new)));
+            update.setArray(2, sql.array("bigint", changedDigests.toArray(Long[]::new)));
+            update.executeUpdate();
+        }
+    }
+}
