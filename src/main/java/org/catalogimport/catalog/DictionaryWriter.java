@@ -32,6 +32,8 @@ final class DictionaryWriter {
     private final Map<String, UnitRecord> units = new LinkedHashMap<>();
     /** Undeclared price types and warehouses already created (and warned about) by this import. */
     private final Set<String> createdReferences = new HashSet<>();
+    /** Referenced price types and warehouses found in the catalog, as {@code table:Ид}. */
+    private final Set<String> existingReferences = new HashSet<>();
 
     DictionaryWriter(CatalogStatements sql) {
         this.sql = sql;
@@ -103,7 +105,15 @@ final class DictionaryWriter {
     void createUndeclared(CatalogEntity entity, String table, Map<String, Location> referenced) throws SQLException {
         Map<String, Location> unknown = new HashMap<>(referenced);
         unknown.keySet().removeAll(createdReferences);
-        unknown.keySet().retainAll(sql.missing(table, unknown.keySet()));
+        unknown.keySet().removeIf(id -> existingReferences.contains(table + ":" + id));
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Set<String> missing = sql.missing(table, unknown.keySet());
+        // why remember: every prices or stock batch names the same few types and warehouses, and a
+        // row the import found cannot vanish before it commits (nothing deletes them)
+        unknown.keySet().stream().filter(id -> !missing.contains(id)).forEach(id -> existingReferences.add(table + ":" + id));
+        unknown.keySet().retainAll(missing);
         if (unknown.isEmpty()) {
             return;
         }

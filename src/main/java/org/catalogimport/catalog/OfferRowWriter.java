@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.Location;
 import org.catalogimport.commerceml.OfferRecord;
@@ -38,8 +37,8 @@ final class OfferRowWriter {
 
     private final CatalogStatements sql;
     private final DictionaryWriter dictionaries;
-    private final Map<String, PriceRow> prices = new LinkedHashMap<>();
-    private final Map<String, StockRow> stock = new LinkedHashMap<>();
+    private final RowsByOffer<PriceRow> prices = new RowsByOffer<>();
+    private final RowsByOffer<StockRow> stock = new RowsByOffer<>();
     private final RowDigests priceDigests;
     private final RowDigests stockDigests;
 
@@ -50,21 +49,56 @@ final class OfferRowWriter {
         this.stockDigests = new RowDigests(sql, "offer_stock_digest");
     }
 
+    /**
+     * Buffered rows by offer, then by price type or warehouse: a second row with the same key
+     * replaces the first (merged). Grouped as they arrive, because everything after (skips, digests,
+     * the comparison) goes offer by offer.
+     */
+    private static final class RowsByOffer<R> {
+        private Map<String, Map<String, R>> byOffer = new LinkedHashMap<>();
+        private int rows;
+
+        /** Whether a row with this key was replaced. */
+        boolean put(String offerId, String key, R row) {
+            if (byOffer.computeIfAbsent(offerId, k -> new HashMap<>(4)).put(key, row) != null) {
+                return true;
+            }
+            rows++;
+            return false;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        int rowsOf(String offerId) {
+            Map<String, R> offerRows = byOffer.get(offerId);
+            return offerRows == null ? 0 : offerRows.size();
+        }
+
+        Map<String, Map<String, R>> drain() {
+            Map<String, Map<String, R>> drained = byOffer;
+            byOffer = new LinkedHashMap<>();
+            rows = 0;
+            return drained;
+        }
+    }
+
     int buffered() {
-        return Math.max(prices.size(), stock.size());
+        return Math.max(prices.rows(), stock.rows());
     }
 
     void offer(OfferRecord offer) {
         EntityCounts counts = sql.counts();
         counts.read(CatalogEntity.PRICES, offer.prices().size());
         for (PriceRecord price : offer.prices()) {
-            if (prices.put(offer.id() + SEP + price.priceTypeId(), new PriceRow(offer.id(), price, offer.location())) != null) {
+            if (prices.put(offer.id(), price.priceTypeId(), new PriceRow(offer.id(), price, offer.location()))) {
                 counts.merged(CatalogEntity.PRICES, 1);
             }
         }
         counts.read(CatalogEntity.STOCK, offer.stock().size());
         for (StockRecord row : offer.stock()) {
-            if (stock.put(offer.id() + SEP + row.warehouseId(), new StockRow(offer.id(), row, offer.location())) != null) {
+            if (stock.put(offer.id(), row.warehouseId(), new StockRow(offer.id(), row, offer.location()))) {
                 counts.merged(CatalogEntity.STOCK, 1);
             }
         }
@@ -73,10 +107,12 @@ final class OfferRowWriter {
     /** Buffered rows of these offers: offer Ид → {prices, stock rows}. */
     Map<String, long[]> rowsOf(Set<String> offerIds) {
         Map<String, long[]> rows = new HashMap<>();
-        prices.values().stream().filter(p -> offerIds.contains(p.offerId()))
-                .forEach(p -> rows.computeIfAbsent(p.offerId(), k -> new long[2])[0]++);
-        stock.values().stream().filter(s -> offerIds.contains(s.offerId()))
-                .forEach(s -> rows.computeIfAbsent(s.offerId(), k -> new long[2])[1]++);
+        for (String offerId : offerIds) {
+            long[] count = {prices.rowsOf(offerId), stock.rowsOf(offerId)};
+            if (count[0] + count[1] > 0) {
+                rows.put(offerId, count);
+            }
+        }
         return rows;
     }
 
@@ -87,35 +123,42 @@ final class OfferRowWriter {
     }
 
     private void writePrices(Set<String> skippedOffers) throws SQLException {
-        if (prices.isEmpty()) {
+        if (prices.rows() == 0) {
             return;
         }
         Map<String, Location> referencedTypes = new HashMap<>();
-        List<PriceRow> batch = new ArrayList<>(prices.size());
-        for (PriceRow row : prices.values()) {
-            if (skippedOffers.contains(row.offerId())) {
-                sql.counts().skipped(CatalogEntity.PRICES, 1);
-            } else if (CatalogStatements.amountOrNull(row.price().pricePerUnit()) == null) {
-                sql.skip(CatalogEntity.PRICES, row.offerId(), row.location(),
-                        WriteProblem.PRICE_OUT_OF_RANGE.with(row.price().pricePerUnit()));
-            } else {
-                referencedTypes.putIfAbsent(row.price().priceTypeId(), row.location());
-                batch.add(row);
-            }
-        }
-        prices.clear();
-        dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", referencedTypes);
+        Map<String, List<PriceRow>> valid = new LinkedHashMap<>();
         Map<String, Long> digests = new HashMap<>();
-        groupByOffer(batch, PriceRow::offerId).forEach((offerId, rows) -> digests.put(offerId, priceDigest(rows)));
+        prices.drain().forEach((offerId, rows) -> {
+            if (skippedOffers.contains(offerId)) {
+                sql.counts().skipped(CatalogEntity.PRICES, rows.size());
+                return;
+            }
+            List<PriceRow> kept = new ArrayList<>(rows.size());
+            for (PriceRow row : rows.values()) {
+                if (CatalogStatements.amountOrNull(row.price().pricePerUnit()) == null) {
+                    sql.skip(CatalogEntity.PRICES, offerId, row.location(),
+                            WriteProblem.PRICE_OUT_OF_RANGE.with(row.price().pricePerUnit()));
+                } else {
+                    referencedTypes.putIfAbsent(row.price().priceTypeId(), row.location());
+                    kept.add(row);
+                }
+            }
+            if (!kept.isEmpty()) {
+                valid.put(offerId, kept);
+                digests.put(offerId, priceDigest(kept));
+            }
+        });
+        dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", referencedTypes);
         Map<String, Long> storedDigests = priceDigests.stored(digests.keySet());
-        batch = withoutVouchedRows(CatalogEntity.PRICES, batch, PriceRow::offerId, digests, storedDigests);
+        List<PriceRow> batch = withoutVouchedRows(CatalogEntity.PRICES, valid, digests, storedDigests);
         Map<String, String> stored = batch.isEmpty() ? Map.of() : sql.pairs("SELECT offer_id || chr(31) || price_type_id, price_per_unit::text || '|'"
                 + " || coalesce(currency, '') || '|' || coalesce(unit, '') || '|' || coalesce(coefficient::text, '')"
                 + " FROM offer_price WHERE offer_id = ANY (?::varchar[])", batch.stream().map(PriceRow::offerId));
         CopyRows added = new CopyRows();
         List<PriceRow> changed = new ArrayList<>();
         for (PriceRow row : batch) {
-            String storedRow = stored.get(row.offerId() + SEP + row.price().priceTypeId());
+            String storedRow = stored.isEmpty() ? null : stored.get(row.offerId() + SEP + row.price().priceTypeId());
             if (storedRow == null) {
                 PriceRecord price = row.price();
                 added.add(row.offerId()).add(price.priceTypeId()).add(price.pricePerUnit()).add(price.currency())
@@ -162,34 +205,41 @@ final class OfferRowWriter {
     }
 
     private void writeStock(Set<String> skippedOffers) throws SQLException {
-        if (stock.isEmpty()) {
+        if (stock.rows() == 0) {
             return;
         }
         Map<String, Location> referencedWarehouses = new HashMap<>();
-        List<StockRow> batch = new ArrayList<>(stock.size());
-        for (StockRow row : stock.values()) {
-            if (skippedOffers.contains(row.offerId())) {
-                sql.counts().skipped(CatalogEntity.STOCK, 1);
-            } else if (CatalogStatements.amountOrNull(row.stock().quantity()) == null) {
-                sql.skip(CatalogEntity.STOCK, row.offerId(), row.location(),
-                        WriteProblem.QUANTITY_OUT_OF_RANGE.with(row.stock().quantity()));
-            } else {
-                referencedWarehouses.putIfAbsent(row.stock().warehouseId(), row.location());
-                batch.add(row);
-            }
-        }
-        stock.clear();
-        dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", referencedWarehouses);
+        Map<String, List<StockRow>> valid = new LinkedHashMap<>();
         Map<String, Long> digests = new HashMap<>();
-        groupByOffer(batch, StockRow::offerId).forEach((offerId, rows) -> digests.put(offerId, stockDigest(rows)));
+        stock.drain().forEach((offerId, rows) -> {
+            if (skippedOffers.contains(offerId)) {
+                sql.counts().skipped(CatalogEntity.STOCK, rows.size());
+                return;
+            }
+            List<StockRow> kept = new ArrayList<>(rows.size());
+            for (StockRow row : rows.values()) {
+                if (CatalogStatements.amountOrNull(row.stock().quantity()) == null) {
+                    sql.skip(CatalogEntity.STOCK, offerId, row.location(),
+                            WriteProblem.QUANTITY_OUT_OF_RANGE.with(row.stock().quantity()));
+                } else {
+                    referencedWarehouses.putIfAbsent(row.stock().warehouseId(), row.location());
+                    kept.add(row);
+                }
+            }
+            if (!kept.isEmpty()) {
+                valid.put(offerId, kept);
+                digests.put(offerId, stockDigest(kept));
+            }
+        });
+        dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", referencedWarehouses);
         Map<String, Long> storedDigests = stockDigests.stored(digests.keySet());
-        batch = withoutVouchedRows(CatalogEntity.STOCK, batch, StockRow::offerId, digests, storedDigests);
+        List<StockRow> batch = withoutVouchedRows(CatalogEntity.STOCK, valid, digests, storedDigests);
         Map<String, String> stored = batch.isEmpty() ? Map.of() : sql.pairs("SELECT offer_id || chr(31) || warehouse_id,"
                 + " quantity::text FROM offer_stock WHERE offer_id = ANY (?::varchar[])", batch.stream().map(StockRow::offerId));
         CopyRows added = new CopyRows();
         List<StockRow> changed = new ArrayList<>();
         for (StockRow row : batch) {
-            String storedQuantity = stored.get(row.offerId() + SEP + row.stock().warehouseId());
+            String storedQuantity = stored.isEmpty() ? null : stored.get(row.offerId() + SEP + row.stock().warehouseId());
             if (storedQuantity == null) {
                 added.add(row.offerId()).add(row.stock().warehouseId()).add(row.stock().quantity()).endRow();
             } else if (!storedQuantity.equals(numeric4(row.stock().quantity()))) {
@@ -225,30 +275,23 @@ final class OfferRowWriter {
                 sql.array("varchar", offer), sql.array("varchar", warehouse), sql.array("numeric", quantity));
     }
 
-    private static <R> Map<String, List<R>> groupByOffer(List<R> rows, Function<R, String> offerId) {
-        Map<String, List<R>> byOffer = new LinkedHashMap<>();
-        rows.forEach(row -> byOffer.computeIfAbsent(offerId.apply(row), k -> new ArrayList<>()).add(row));
-        return byOffer;
-    }
-
     /**
-     * The rows whose offer's digest differs from the stored one (or has none), to be compared row by
-     * row; the others are unchanged, counted so, and neither read back nor written. Leaves in
-     * {@code digests} only the offers compared, whose digests are then saved.
+     * The rows of the offers whose digest differs from the stored one (or has none), to be compared
+     * row by row; the other offers' rows are unchanged, counted so, and neither read back nor
+     * written. Leaves in {@code digests} only the offers compared, whose digests are then saved.
      */
-    private <R> List<R> withoutVouchedRows(CatalogEntity entity, List<R> rows, Function<R, String> offerId,
+    private <R> List<R> withoutVouchedRows(CatalogEntity entity, Map<String, List<R>> rowsByOffer,
                                            Map<String, Long> digests, Map<String, Long> storedDigests) {
         List<R> compared = new ArrayList<>();
         long vouched = 0;
-        for (R row : rows) {
-            String offer = offerId.apply(row);
-            if (digests.get(offer).equals(storedDigests.get(offer))) {
-                vouched++;
+        for (Map.Entry<String, List<R>> offer : rowsByOffer.entrySet()) {
+            if (digests.get(offer.getKey()).equals(storedDigests.get(offer.getKey()))) {
+                vouched += offer.getValue().size();
+                digests.remove(offer.getKey());
             } else {
-                compared.add(row);
+                compared.addAll(offer.getValue());
             }
         }
-        digests.keySet().removeIf(offer -> digests.get(offer).equals(storedDigests.get(offer)));
         sql.counts().unchanged(entity, vouched);
         return compared;
     }

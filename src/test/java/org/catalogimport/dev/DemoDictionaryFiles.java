@@ -20,10 +20,12 @@ final class DemoDictionaryFiles {
 
     private final DemoFiles files;
     private final DemoIds ids;
+    private final DemoShape shape;
 
-    DemoDictionaryFiles(DemoFiles files) {
+    DemoDictionaryFiles(DemoFiles files, DemoShape shape) {
         this.files = files;
         this.ids = files.ids;
+        this.shape = shape;
     }
 
     void write() throws IOException {
@@ -66,7 +68,7 @@ final class DemoDictionaryFiles {
 
     private void writeStorages() throws IOException {
         dictionaryFile("storages", 1, files::catalogHeader, "Склады", x -> {
-            for (int w = 0; w < DemoAssortment.WAREHOUSES.length; w++) {
+            for (int w = 0; w < shape.warehouses(); w++) {
                 x.open("Склад");
                 x.leaf("Ид", ids.warehouse(w));
                 x.leaf("НомерВерсии", version(w + 1));

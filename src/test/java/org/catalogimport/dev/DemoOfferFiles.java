@@ -140,7 +140,7 @@ final class DemoOfferFiles {
 
     private void writeRests(OneCXmlWriter x, Offer o) throws IOException {
         Random r = products.stockDraws(o);
-        for (int w = 0; w < DemoAssortment.WAREHOUSES.length; w++) {
+        for (int w = 0; w < products.shape().warehouses(); w++) {
             // Real stock files are mostly zeros; the main warehouse holds the most.
             int quantity = o.deleted() || r.nextInt(100) < 40 ? 0 : 1 + r.nextInt(w == 0 ? 60 : 15);
             x.open("Остаток");

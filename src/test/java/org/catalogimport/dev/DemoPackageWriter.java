@@ -84,12 +84,18 @@ public final class DemoPackageWriter {
      * dictionary files are the same in every revision, the offers, prices and rests files differ.
      */
     public static Path write(Path dir, int products, long seed, int pictureBytes, DemoRevision revision) throws IOException {
+        return write(dir, products, seed, pictureBytes, revision, DemoShape.DEMO);
+    }
+
+    /** As {@link #write(Path, int, long, int, DemoRevision)}, with the catalog shaped as {@code shape}. */
+    public static Path write(Path dir, int products, long seed, int pictureBytes, DemoRevision revision, DemoShape shape)
+            throws IOException {
         requireEmptyTarget(dir, products);
         DemoIds ids = new DemoIds(seed);
         DemoFiles files = new DemoFiles(dir, ids);
-        DemoProducts catalog = new DemoProducts(products, seed, ids);
+        DemoProducts catalog = new DemoProducts(products, seed, ids, shape);
         // Order follows a real upload: dictionaries first, then products, offers, prices, stock.
-        new DemoDictionaryFiles(files).write();
+        new DemoDictionaryFiles(files, shape).write();
         new DemoGoodsFiles(files, catalog, pictureBytes).write();
         new DemoOfferFiles(files, catalog, revision).write();
         return dir;
@@ -118,7 +124,7 @@ public final class DemoPackageWriter {
     public static Class<?>[] classes() {
         return new Class<?>[]{DemoPackageWriter.class, DemoAssortment.class, DemoIds.class, DemoProducts.class,
                 DemoFiles.class, DemoDictionaryFiles.class, DemoGoodsFiles.class, DemoOfferFiles.class, OneCXmlWriter.class,
-                DemoRevision.class, DemoRevision.Changes.class};
+                DemoRevision.class, DemoRevision.Changes.class, DemoShape.class};
     }
 
     /** The 1C Ид of product number {@code index} (0-based) of the package written with {@code seed}. */

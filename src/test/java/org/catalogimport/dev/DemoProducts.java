@@ -65,11 +65,17 @@ final class DemoProducts {
     private final int products;
     private final long seed;
     private final DemoIds ids;
+    private final DemoShape shape;
 
-    DemoProducts(int products, long seed, DemoIds ids) {
+    DemoProducts(int products, long seed, DemoIds ids, DemoShape shape) {
         this.products = products;
         this.seed = seed;
         this.ids = ids;
+        this.shape = shape;
+    }
+
+    DemoShape shape() {
+        return shape;
     }
 
     int count() {
@@ -122,7 +128,10 @@ final class DemoProducts {
 
         List<Variant> variants = new ArrayList<>();
         int productColor = r.nextInt(COLORS.length);
-        if (r.nextInt(3) < 2) { // about two thirds of the products come in 2–4 variants
+        boolean hasVariants = r.nextInt(3) < 2; // about two thirds of the products come in 2–4 variants
+        if (shape.twoOffersPerProduct()) {
+            variants.addAll(twoVariants(i, leaf, r));
+        } else if (hasVariants) {
             int roll = r.nextInt(10);
             int count = roll < 6 ? 2 : roll < 9 ? 3 : 4;
             boolean sizes = leaf.axis() != Axis.NONE;
@@ -171,8 +180,27 @@ final class DemoProducts {
         String description = r.nextInt(30) == 0 ? "" : noun + " " + BRANDS[brand] + " " + model + " " + leaf.purpose()
                 + ". Материал: " + MATERIALS[material].toLowerCase(Locale.ROOT) + ".<br>"
                 + EXTRAS[r.nextInt(EXTRAS.length)];
+        if (shape.htmlDescriptions()) {
+            description = "<p>" + noun + " " + BRANDS[brand] + " " + model + " " + leaf.purpose() + ".</p><ul><li>Материал: "
+                    + MATERIALS[material].toLowerCase(Locale.ROOT) + "</li><li>Страна: " + COUNTRIES[country] + "</li><li>Вес: "
+                    + weight + " кг</li></ul><p>" + EXTRAS[r.nextInt(EXTRAS.length)] + "</p>";
+        }
         return new Product(i, ids.product(i), leaf, brand, name, article, barcode, description, material,
                 color, weight, country, gender, waterproof, warranty, version, deleted, retail, variants);
+    }
+
+    /** Two variants that always differ: two sizes where the leaf has sizes, else two colours. */
+    private List<Variant> twoVariants(int i, Leaf leaf, Random r) {
+        String[] axis = leaf.axis().values;
+        List<Variant> two = new ArrayList<>();
+        int first = r.nextInt(Math.max(1, axis.length - 1));
+        int firstColor = r.nextInt(COLORS.length);
+        for (int k = 0; k < 2; k++) {
+            String size = axis.length >= 2 ? axis[first + k] : null;
+            String color = size == null ? COLORS[(firstColor + k) % COLORS.length] : null;
+            two.add(new Variant(ids.id("characteristic:" + i + ":" + k), size, color, false));
+        }
+        return two;
     }
 
     private static List<Variant> distinct(List<Variant> variants) {

@@ -65,9 +65,9 @@ public enum DemoRevision {
     }
 
     /** The Ид of the offers this revision changes (the same in every dialect and every changed revision). */
-    public static List<String> changedOffers(int products, long seed) throws IOException {
+    public static List<String> changedOffers(int products, long seed, DemoShape shape) throws IOException {
         List<String> ids = new ArrayList<>();
-        new DemoProducts(products, seed, new DemoIds(seed)).forEachOffer(o -> {
+        new DemoProducts(products, seed, new DemoIds(seed), shape).forEachOffer(o -> {
             if (OFFERS_CHANGED.changes(o.id())) {
                 ids.add(o.id());
             }

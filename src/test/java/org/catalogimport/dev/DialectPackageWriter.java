@@ -87,12 +87,18 @@ public final class DialectPackageWriter {
 
     /** As {@link #write(Path, Dialect, int, long)}, describing the shop at {@code revision}. */
     public static Path write(Path dir, Dialect dialect, int products, long seed, DemoRevision revision) throws IOException {
+        return write(dir, dialect, products, seed, revision, DemoShape.DEMO);
+    }
+
+    /** As {@link #write(Path, Dialect, int, long, DemoRevision)}, with the catalog shaped as {@code shape}. */
+    public static Path write(Path dir, Dialect dialect, int products, long seed, DemoRevision revision, DemoShape shape)
+            throws IOException {
         Objects.requireNonNull(dialect, "dialect");
         DemoPackageWriter.requireEmptyTarget(dir, products);
         // Inside dir rather than in /tmp: it is as big as the result, and dir is where the caller has room.
         Path source = dir.resolve(SCRATCH);
         try {
-            DemoPackageWriter.write(source, products, seed, 0, revision);
+            DemoPackageWriter.write(source, products, seed, 0, revision, shape);
             new DialectPackageWriter(dir, source, dialect, seed).writeAll();
         } finally {
             if (Files.exists(source)) {

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.ReadLimits;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.dev.DemoRevision;
+import org.catalogimport.dev.DemoShape;
 import org.catalogimport.dev.DialectPackageWriter;
 import org.catalogimport.testing.BackingServices;
 import org.catalogimport.testing.ServiceEndpoints;
@@ -49,7 +51,8 @@ import org.postgresql.copy.CopyManager;
  * <pre>./mvnw -B -Pbenchmark package -Dbench.products=100000 -Dbench.dialect=all -Dbench.repeat=2</pre>
  * Arguments (system properties): bench.products (default 10000), bench.dialect (split, classic,
  * ut11 or all; default split), bench.repeat (runs of the whole sequence; each figure is the best of
- * them, which tames the noise of a shared machine; default 1), bench.firstOnly (only the first
+ * them, which tames the noise of a shared machine; default 1), bench.shape (demo, or field: shaped
+ * like issue 21's third-party package, see {@link DemoShape}), bench.firstOnly (only the first
  * import and its peak heap, for the 1M-offer memory run), bench.seed, bench.dir (where the packages
  * are written, default target/bench; reused if present). Database: CATALOG_DB_URL's server (or an
  * embedded PostgreSQL); the benchmark uses its own databases catalog_bench and catalog_bench_floor.
@@ -75,26 +78,30 @@ public final class ImportBenchmark {
         List<String> dialects = dialectArgument.equals("all") ? List.of("split", "ut11", "classic") : List.of(dialectArgument);
         Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
         Path packages = Path.of(System.getProperty("bench.dir", projectDir.resolve("target/bench").toString()));
+        // demo = the project's demo catalog; field = shaped like issue 21's third-party package (DemoShape)
+        DemoShape shape = DemoShape.valueOf(System.getProperty("bench.shape", "demo").toUpperCase(Locale.ROOT));
         ServiceEndpoints server = BackingServices.endpoints(System.getenv(), projectDir.resolve("target/bench/services"));
 
         List<String> table = new ArrayList<>();
         for (String dialect : dialects) {
-            Best best = measure(server, dialect, packages, products, seed, repeat, firstOnly);
+            Best best = measure(server, dialect, shape, packages, products, seed, repeat, firstOnly);
             table.add(best.row(dialect));
         }
-        System.out.printf(Locale.ROOT, "%n%d products, best of %d run(s); re-imports as %% of the first import%n", products, repeat);
+        System.out.printf(Locale.ROOT, "%n%d products (%s shape), best of %d run(s); re-imports as %% of the first import%n",
+                products, shape.name().toLowerCase(Locale.ROOT), repeat);
         System.out.println("| dialect | first import | same-schema COPY floor | first / floor | unchanged | 5 % offers changed | only stock changed | peak heap |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
 
-    private static Best measure(ServiceEndpoints server, String dialect, Path packages, int products, long seed,
-                                int repeat, boolean firstOnly) throws Exception {
+    private static Best measure(ServiceEndpoints server, String dialect, DemoShape shape, Path packages, int products,
+                                long seed, int repeat, boolean firstOnly) throws Exception {
         Map<DemoRevision, ExchangePackage> revisions = new EnumMap<>(DemoRevision.class);
         for (DemoRevision revision : firstOnly ? List.of(DemoRevision.ORIGINAL) : List.of(DemoRevision.values())) {
             Path dir = packages.resolve("package-" + dialect + "-" + products
+                    + (shape == DemoShape.DEMO ? "" : "-" + shape.name().toLowerCase(Locale.ROOT))
                     + (revision == DemoRevision.ORIGINAL ? "" : "-" + revision.name().toLowerCase(Locale.ROOT)));
-            write(dir, dialect, products, seed, revision);
+            write(dir, dialect, shape, products, seed, revision);
             revisions.put(revision, new PackageLocator(ReadLimits.defaults()).locate(dir, dir.resolveSibling("work")));
         }
         ExchangePackage original = revisions.get(DemoRevision.ORIGINAL);
@@ -124,7 +131,7 @@ public final class ImportBenchmark {
             best.floor = Math.min(best.floor, floors.sameSchema);
             Result unchanged = importOnce(url, server, original);
             best.unchanged = Math.min(best.unchanged, unchanged.seconds);
-            List<String> changedOffers = DemoRevision.changedOffers(products, seed);
+            List<String> changedOffers = DemoRevision.changedOffers(products, seed, shape);
             Result offersChanged = importOnce(url, server, revisions.get(DemoRevision.OFFERS_CHANGED));
             check(offersChanged, expected(url, server, changedOffers, DemoRevision.OFFERS_CHANGED, DemoRevision.ORIGINAL));
             best.offersChanged = Math.min(best.offersChanged, offersChanged.seconds);
@@ -143,15 +150,16 @@ public final class ImportBenchmark {
         return best;
     }
 
-    private static void write(Path dir, String dialect, int products, long seed, DemoRevision revision) throws IOException {
+    private static void write(Path dir, String dialect, DemoShape shape, int products, long seed, DemoRevision revision)
+            throws IOException {
         if (Files.isDirectory(dir) && !isEmpty(dir)) {
             return;
         }
         long start = System.nanoTime();
         switch (dialect) {
-            case "split" -> DemoPackageWriter.write(dir, products, seed, 0, revision);
-            case "classic" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.CLASSIC, products, seed, revision);
-            case "ut11" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.UT11, products, seed, revision);
+            case "split" -> DemoPackageWriter.write(dir, products, seed, 0, revision, shape);
+            case "classic" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.CLASSIC, products, seed, revision, shape);
+            case "ut11" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.UT11, products, seed, revision, shape);
             default -> throw new IllegalArgumentException("bench.dialect must be split, classic, ut11 or all: " + dialect);
         }
         System.out.printf(Locale.ROOT, "generated %d products (%s, %s) in %.1f s%n", products, dialect, revision, seconds(start));
@@ -221,6 +229,8 @@ public final class ImportBenchmark {
     private static Result importOnce(String url, ServiceEndpoints server, ExchangePackage exchangePackage) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
             connection.setAutoCommit(false);
+            // the wall clock, to find this import in a profile (-Dbench.jvm=-XX:StartFlightRecording=...)
+            System.out.printf(Locale.ROOT, "  (import of %s started at %s)%n", exchangePackage.root().getFileName(), Instant.now());
             long start = System.nanoTime();
             ImportRun run = new ImportRun(connection, CatalogWriter.DEFAULT_BATCH_SIZE, DeactivationPolicy.DEFAULT,
                     exchangePackage, ImportPictures.checkOnly(), Thread::new);
