@@ -239,7 +239,7 @@ public final class CatalogWriter implements CatalogVisitor {
             }
         }
         products.warnAboutUnknownGroups();
-        fullExchange.deactivateUnmentioned(files != null && files.sameFilesAsLastImport());
+        fullExchange.deactivateUnmentioned(files != null && (files.sameFilesAsLastImport() || files.sameMentionsAsLastImport()));
         var imbalance = counts.imbalance();
         if (imbalance.isPresent()) {
             throw new CatalogWriteRefused(imbalance.get());

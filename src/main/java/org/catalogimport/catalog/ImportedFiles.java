@@ -46,6 +46,7 @@ final class ImportedFiles {
     private boolean problemWithoutFile;
     private int filesStarted;
     private int statesLoaded = -1;
+    private Map<String, FileState> loaded = Map.of();
     private Current current;
 
     /** The file being read and the counters when it began. */
@@ -97,6 +98,7 @@ final class ImportedFiles {
             }
         }
         statesLoaded = states.size();
+        loaded = states;
         return states;
     }
 
@@ -106,6 +108,45 @@ final class ImportedFiles {
      */
     boolean sameFilesAsLastImport() {
         return filesStarted == 0 && !problemWithoutFile && statesLoaded > 0 && skipped.size() == statesLoaded;
+    }
+
+    /**
+     * This import read or skipped exactly the files of the last committed import, and each file it
+     * read mentioned (in a full section) exactly the Ид it mentioned then: a full exchange then
+     * mentions what that import mentioned, and that import already deactivated everything else (any
+     * catalog write since would have forgotten the file states). Typical of a stock-only change: the
+     * rests file is read again, with new quantities for the same offers. Call after the last flush.
+     */
+    boolean sameMentionsAsLastImport() throws SQLException {
+        close();
+        if (problemWithoutFile || statesLoaded <= 0 || skipped.size() + read.size() != statesLoaded || read.isEmpty()
+                || read.stream().anyMatch(f -> !sameKindAsLoaded(f))) {
+            return false;
+        }
+        List<String> full = read.stream().filter(f -> f.fullCatalog() || f.fullOffers()).map(FileState::path).toList();
+        if (full.isEmpty()) {
+            return true;
+        }
+        fullExchange.ensureTables();
+        try (PreparedStatement differing = sql.connection().prepareStatement("""
+                SELECT count(*) FROM import_file_state s WHERE s.path = ANY (?::varchar[]) AND (
+                    (s.full_catalog AND (SELECT array_agg(x ORDER BY x) FROM unnest(s.product_ids) x) IS DISTINCT FROM
+                        (SELECT array_agg(p.external_id ORDER BY p.external_id) FROM import_seen_product p WHERE p.file = s.path))
+                    OR (s.full_offers AND (SELECT array_agg(x ORDER BY x) FROM unnest(s.offer_ids) x) IS DISTINCT FROM
+                        (SELECT array_agg(o.external_id ORDER BY o.external_id) FROM import_seen_offer o WHERE o.file = s.path)))
+                """)) {
+            differing.setArray(1, sql.array("varchar", full.toArray(String[]::new)));
+            try (ResultSet rows = differing.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 0;
+            }
+        }
+    }
+
+    /** A file read now had a state, with the same kinds of full sections. */
+    private boolean sameKindAsLoaded(FileState file) {
+        FileState before = loaded.get(file.path());
+        return before != null && before.fullCatalog() == file.fullCatalog() && before.fullOffers() == file.fullOffers();
     }
 
     private static Map<CatalogEntity, Long> byEntity(String[] keys, Long[] counts) {

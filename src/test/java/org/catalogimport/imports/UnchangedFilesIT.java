@@ -207,6 +207,35 @@ class UnchangedFilesIT {
         assertEquals(prices, rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1"));
     }
 
+    @Test
+    void aFullExchangeWhoseReadFilesMentionWhatTheyMentionedLastTimeDeactivatesNothing() throws Exception {
+        // Given a UT 11 package (its offers, prices and rests are full sections) imported once
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 11);
+        importPackage(dir);
+        // and an active offer no file mentions, added inside this (importing) transaction, which the
+        // file states cannot see: a full exchange that looked would deactivate it
+        String product = rows("select min(external_id) from product").get(0);
+        update("insert into offer (external_id, product_id, name, active, content_hash) values ('unmentioned', '" + product
+                + "', 'Not in any file', true, 0)");
+
+        // When only the rests file changed (new quantities for the same offers) and the package is imported again
+        Path rests;
+        try (Stream<Path> files = Files.walk(dir)) {
+            rests = files.filter(f -> f.getFileName().toString().startsWith("rests___")).findFirst().orElseThrow();
+        }
+        String xml = Files.readString(rests, StandardCharsets.UTF_8);
+        Files.writeString(rests, xml.replaceFirst("<Количество>(\\d+)</Количество>", "<Количество>999</Количество>"),
+                StandardCharsets.UTF_8);
+        ImportRun again = importPackage(dir);
+
+        // Then the quantity changed, and nothing was deactivated: the rests file mentions the offers it
+        // mentioned last time, so the package mentions what the last import did, and that import
+        // deactivated everything else (the offer added behind the file states shows no anti-join ran)
+        assertEquals(1, again.writer().counts().get("stock").updated(), again.writer().counts().toJson());
+        assertEquals(0, again.writer().counts().get("offers").deactivated(), again.writer().counts().toJson());
+        assertEquals(List.of("true"), rows("select active::text from offer where external_id = 'unmentioned'"));
+    }
+
     private ImportRun importPackage(Path dir) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + dir.getFileName()));
         ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage,
