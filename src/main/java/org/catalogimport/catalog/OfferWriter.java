@@ -30,8 +30,6 @@ final class OfferWriter {
     record OfferReference(String id, String productId, BigDecimal totalQuantity, Location location) {
     }
 
-    private static final int REFERENCES_PER_OFFER = 5;
-
     private final CatalogStatements sql;
     private final Map<String, OfferRecord> offers = new LinkedHashMap<>();
     private final Map<String, OfferReference> references = new LinkedHashMap<>();
@@ -44,14 +42,8 @@ final class OfferWriter {
         this.rows = new OfferRowWriter(sql, dictionaries);
     }
 
-    /**
-     * Offer records, or a fifth of the price and stock references and rows, whichever is more. why a
-     * fifth: a prices or rests file's record is an Ид and a few amounts, so five times as many fit the
-     * same memory, and each batch of them costs the same few statements (lookups, digests) however
-     * many it holds: a 5 % re-import spent half its time waiting on those round trips.
-     */
     int buffered() {
-        return Math.max(offers.size(), Math.max(references.size(), rows.buffered()) / REFERENCES_PER_OFFER);
+        return Math.max(Math.max(offers.size(), references.size()), rows.buffered());
     }
 
     void offer(OfferRecord offer) {
