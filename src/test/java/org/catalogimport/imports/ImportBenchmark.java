@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,12 +161,18 @@ public final class ImportBenchmark {
             return;
         }
         long start = System.nanoTime();
+        // why written beside and renamed: a package cut short (a run stopped while writing it) must not
+        // be taken for a whole one by the next run, which reuses what it finds
+        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+        deleteTree(partial);
         switch (dialect) {
-            case "split" -> DemoPackageWriter.write(dir, products, seed, 0, revision, shape);
-            case "classic" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.CLASSIC, products, seed, revision, shape);
-            case "ut11" -> DialectPackageWriter.write(dir, DialectPackageWriter.Dialect.UT11, products, seed, revision, shape);
+            case "split" -> DemoPackageWriter.write(partial, products, seed, 0, revision, shape);
+            case "classic" -> DialectPackageWriter.write(partial, DialectPackageWriter.Dialect.CLASSIC, products, seed, revision, shape);
+            case "ut11" -> DialectPackageWriter.write(partial, DialectPackageWriter.Dialect.UT11, products, seed, revision, shape);
             default -> throw new IllegalArgumentException("bench.dialect must be split, classic, ut11 or all: " + dialect);
         }
+        deleteTree(dir);
+        Files.move(partial, dir);
         System.out.printf(Locale.ROOT, "generated %d products (%s, %s) in %.1f s%n", products, dialect, revision, seconds(start));
     }
 
@@ -333,6 +340,17 @@ public final class ImportBenchmark {
             }
         }
         System.out.println("catalog tables analyzed while empty (bench.emptyStatistics)");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
