@@ -15,6 +15,7 @@ import org.catalogimport.commerceml.Location;
 import org.catalogimport.commerceml.OfferRecord;
 import org.catalogimport.commerceml.PriceRecord;
 import org.catalogimport.commerceml.StockRecord;
+import org.catalogimport.commerceml.Text;
 
 /**
  * Writes an offer's rows: its price per price type and its stock per warehouse. A row is keyed by
@@ -27,10 +28,76 @@ import org.catalogimport.commerceml.StockRecord;
  */
 final class OfferRowWriter {
 
-    record PriceRow(String offerId, PriceRecord price, Location location) {
+    /** What the shared steps need of a price or stock row. */
+    private sealed interface OfferRow permits PriceRow, StockRow {
+        String offerId();
+
+        Location location();
+
+        /** The amount that must fit NUMERIC(19,4). */
+        BigDecimal amount();
+
+        /** The problem reported when it does not. */
+        Text outOfRange();
+
+        /** The price type or warehouse it names: the row's key within its offer. */
+        String reference();
+
+        /** What the offer's digest covers of this row. */
+        void addTo(ContentHash hash);
     }
 
-    record StockRow(String offerId, StockRecord stock, Location location) {
+    record PriceRow(String offerId, PriceRecord price, Location location) implements OfferRow {
+        @Override
+        public BigDecimal amount() {
+            return price.pricePerUnit();
+        }
+
+        @Override
+        public Text outOfRange() {
+            return WriteProblem.PRICE_OUT_OF_RANGE.with(price.pricePerUnit());
+        }
+
+        @Override
+        public String reference() {
+            return price.priceTypeId();
+        }
+
+        @Override
+        public void addTo(ContentHash hash) {
+            hash.add(price.priceTypeId()).add(price.pricePerUnit()).add(price.currency()).add(price.unit())
+                    .add(CatalogStatements.amountOrNull(price.coefficient()));
+        }
+    }
+
+    record StockRow(String offerId, StockRecord stock, Location location) implements OfferRow {
+        @Override
+        public BigDecimal amount() {
+            return stock.quantity();
+        }
+
+        @Override
+        public Text outOfRange() {
+            return WriteProblem.QUANTITY_OUT_OF_RANGE.with(stock.quantity());
+        }
+
+        @Override
+        public String reference() {
+            return stock.warehouseId();
+        }
+
+        @Override
+        public void addTo(ContentHash hash) {
+            hash.add(stock.warehouseId()).add(stock.quantity());
+        }
+    }
+
+    /**
+     * The rows of one flush that can be written, by offer, with each offer's digest and the price
+     * types or warehouses they name.
+     */
+    private record Writable<R extends OfferRow>(Map<String, List<R>> byOffer, Map<String, Long> digests,
+                                                Map<String, Location> references) {
     }
 
     private static final String SEP = CatalogStatements.LIST_SEPARATOR;
@@ -126,32 +193,11 @@ final class OfferRowWriter {
         if (prices.rows() == 0) {
             return;
         }
-        Map<String, Location> referencedTypes = new HashMap<>();
-        Map<String, List<PriceRow>> valid = new LinkedHashMap<>();
-        Map<String, Long> digests = new HashMap<>();
-        prices.drain().forEach((offerId, rows) -> {
-            if (skippedOffers.contains(offerId)) {
-                sql.counts().skipped(CatalogEntity.PRICES, rows.size());
-                return;
-            }
-            List<PriceRow> kept = new ArrayList<>(rows.size());
-            for (PriceRow row : rows.values()) {
-                if (CatalogStatements.amountOrNull(row.price().pricePerUnit()) == null) {
-                    sql.skip(CatalogEntity.PRICES, offerId, row.location(),
-                            WriteProblem.PRICE_OUT_OF_RANGE.with(row.price().pricePerUnit()));
-                } else {
-                    referencedTypes.putIfAbsent(row.price().priceTypeId(), row.location());
-                    kept.add(row);
-                }
-            }
-            if (!kept.isEmpty()) {
-                valid.put(offerId, kept);
-                digests.put(offerId, priceDigest(kept));
-            }
-        });
-        dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", referencedTypes);
+        Writable<PriceRow> rows = writable(prices, skippedOffers, CatalogEntity.PRICES);
+        dictionaries.createUndeclared(CatalogEntity.PRICE_TYPES, "price_type", rows.references());
+        Map<String, Long> digests = rows.digests();
         Map<String, Long> storedDigests = priceDigests.stored(digests.keySet());
-        List<PriceRow> batch = withoutVouchedRows(CatalogEntity.PRICES, valid, digests, storedDigests);
+        List<PriceRow> batch = withoutVouchedRows(CatalogEntity.PRICES, rows.byOffer(), digests, storedDigests);
         Map<String, String> stored = batch.isEmpty() ? Map.of() : sql.pairs("SELECT offer_id || chr(31) || price_type_id, price_per_unit::text || '|'"
                 + " || coalesce(currency, '') || '|' || coalesce(unit, '') || '|' || coalesce(coefficient::text, '')"
                 + " FROM offer_price WHERE offer_id = ANY (?::varchar[])", batch.stream().map(PriceRow::offerId));
@@ -208,32 +254,11 @@ final class OfferRowWriter {
         if (stock.rows() == 0) {
             return;
         }
-        Map<String, Location> referencedWarehouses = new HashMap<>();
-        Map<String, List<StockRow>> valid = new LinkedHashMap<>();
-        Map<String, Long> digests = new HashMap<>();
-        stock.drain().forEach((offerId, rows) -> {
-            if (skippedOffers.contains(offerId)) {
-                sql.counts().skipped(CatalogEntity.STOCK, rows.size());
-                return;
-            }
-            List<StockRow> kept = new ArrayList<>(rows.size());
-            for (StockRow row : rows.values()) {
-                if (CatalogStatements.amountOrNull(row.stock().quantity()) == null) {
-                    sql.skip(CatalogEntity.STOCK, offerId, row.location(),
-                            WriteProblem.QUANTITY_OUT_OF_RANGE.with(row.stock().quantity()));
-                } else {
-                    referencedWarehouses.putIfAbsent(row.stock().warehouseId(), row.location());
-                    kept.add(row);
-                }
-            }
-            if (!kept.isEmpty()) {
-                valid.put(offerId, kept);
-                digests.put(offerId, stockDigest(kept));
-            }
-        });
-        dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", referencedWarehouses);
+        Writable<StockRow> rows = writable(stock, skippedOffers, CatalogEntity.STOCK);
+        dictionaries.createUndeclared(CatalogEntity.WAREHOUSES, "warehouse", rows.references());
+        Map<String, Long> digests = rows.digests();
         Map<String, Long> storedDigests = stockDigests.stored(digests.keySet());
-        List<StockRow> batch = withoutVouchedRows(CatalogEntity.STOCK, valid, digests, storedDigests);
+        List<StockRow> batch = withoutVouchedRows(CatalogEntity.STOCK, rows.byOffer(), digests, storedDigests);
         Map<String, String> stored = batch.isEmpty() ? Map.of() : sql.pairs("SELECT offer_id || chr(31) || warehouse_id,"
                 + " quantity::text FROM offer_stock WHERE offer_id = ANY (?::varchar[])", batch.stream().map(StockRow::offerId));
         CopyRows added = new CopyRows();
@@ -296,19 +321,38 @@ final class OfferRowWriter {
         return compared;
     }
 
-    /** What an offer's price rows say, in price type order (a record lists them in any order). */
-    private static long priceDigest(List<PriceRow> rows) {
-        ContentHash hash = new ContentHash();
-        rows.stream().sorted(Comparator.comparing(row -> row.price().priceTypeId())).forEach(row -> hash
-                .add(row.price().priceTypeId()).add(row.price().pricePerUnit()).add(row.price().currency())
-                .add(row.price().unit()).add(CatalogStatements.amountOrNull(row.price().coefficient())));
-        return hash.value();
+    /**
+     * Drains one buffer: the rows of skipped offers are counted skipped with them, a row whose amount
+     * does not fit NUMERIC(19,4) is skipped and reported, the rest are writable.
+     */
+    private <R extends OfferRow> Writable<R> writable(RowsByOffer<R> buffer, Set<String> skippedOffers, CatalogEntity entity) {
+        Writable<R> writable = new Writable<>(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>());
+        buffer.drain().forEach((offerId, rows) -> {
+            if (skippedOffers.contains(offerId)) {
+                sql.counts().skipped(entity, rows.size());
+                return;
+            }
+            List<R> kept = new ArrayList<>(rows.size());
+            for (R row : rows.values()) {
+                if (CatalogStatements.amountOrNull(row.amount()) == null) {
+                    sql.skip(entity, offerId, row.location(), row.outOfRange());
+                } else {
+                    writable.references().putIfAbsent(row.reference(), row.location());
+                    kept.add(row);
+                }
+            }
+            if (!kept.isEmpty()) {
+                writable.byOffer().put(offerId, kept);
+                writable.digests().put(offerId, digest(kept));
+            }
+        });
+        return writable;
     }
 
-    private static long stockDigest(List<StockRow> rows) {
+    /** What an offer's rows say, in price type or warehouse order (a record lists them in any order). */
+    private static long digest(List<? extends OfferRow> rows) {
         ContentHash hash = new ContentHash();
-        rows.stream().sorted(Comparator.comparing(row -> row.stock().warehouseId()))
-                .forEach(row -> hash.add(row.stock().warehouseId()).add(row.stock().quantity()));
+        rows.stream().sorted(Comparator.comparing(OfferRow::reference)).forEach(row -> row.addTo(hash));
         return hash.value();
     }
 
