@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -108,7 +106,7 @@ class GrowingZipUnpackerTest {
     @Test
     @DisplayName("a zip that arrived whole before the unpacking began is unpacked too")
     void aCompleteZip() throws Exception {
-        Path zip = Zips.write(dir.resolve("incoming/package.zip"), Zips.zip(entries("goods.xml", goods(3), "import_files/a.jpg", "jpeg")));
+        Path zip = Zips.write(dir.resolve("incoming/package.zip"), Zips.zip(Zips.entries("goods.xml", goods(3), "import_files/a.jpg", "jpeg")));
 
         Running running = start(zip, ReadLimits.defaults());
         Optional<UnpackedZip> unpacked = running.lastPartArrived();
@@ -122,7 +120,7 @@ class GrowingZipUnpackerTest {
     @DisplayName("a zip bomb: given up at the limit, nothing left; the import's unpacking then refuses it")
     void aBomb() throws Exception {
         byte[] zeros = new byte[8 << 20];
-        Path zip = Zips.write(dir.resolve("incoming/bomb.zip"), Zips.zip(entries("goods.xml", goods(1), "zeros.xml", zeros)));
+        Path zip = Zips.write(dir.resolve("incoming/bomb.zip"), Zips.zip(Zips.entries("goods.xml", goods(1), "zeros.xml", zeros)));
         ReadLimits limits = new ReadLimits(20L << 30, 100, 4L << 30, 100);
 
         Running running = start(zip, limits);
@@ -136,7 +134,7 @@ class GrowingZipUnpackerTest {
     @Test
     @DisplayName("an entry escaping the folder: given up, nothing written outside or left inside")
     void anEscapingEntry() throws Exception {
-        Path zip = Zips.write(dir.resolve("incoming/evil.zip"), Zips.zip(entries("goods.xml", goods(1), "../evil.xml", goods(1))));
+        Path zip = Zips.write(dir.resolve("incoming/evil.zip"), Zips.zip(Zips.entries("goods.xml", goods(1), "../evil.xml", goods(1))));
 
         Running running = start(zip, ReadLimits.defaults());
 
@@ -148,7 +146,7 @@ class GrowingZipUnpackerTest {
     @DisplayName("a link in the central directory: given up")
     void aLink() throws Exception {
         Path zip = Zips.write(dir.resolve("incoming/link.zip"),
-                Zips.markSymlink(Zips.zip(entries("goods.xml", goods(1), "link.xml", "/etc/passwd")), "link.xml"));
+                Zips.markSymlink(Zips.zip(Zips.entries("goods.xml", goods(1), "link.xml", "/etc/passwd")), "link.xml"));
 
         assertGaveUp(start(zip, ReadLimits.defaults()), "link.xml");
     }
@@ -156,7 +154,7 @@ class GrowingZipUnpackerTest {
     @Test
     @DisplayName("a central directory that disagrees with the entries read: given up")
     void aForgedDirectory() throws Exception {
-        byte[] forged = Zips.claimUncompressedSize(Zips.zip(entries("goods.xml", goods(2))), "goods.xml", 7);
+        byte[] forged = Zips.claimUncompressedSize(Zips.zip(Zips.entries("goods.xml", goods(2))), "goods.xml", 7);
         Path zip = Zips.write(dir.resolve("incoming/forged.zip"), forged);
 
         assertGaveUp(start(zip, ReadLimits.defaults()), "goods.xml");
@@ -165,7 +163,7 @@ class GrowingZipUnpackerTest {
     @Test
     @DisplayName("a zip whose last part never completes it: given up once no part comes any more")
     void aZipThatNeverEnds() throws Exception {
-        byte[] zip = Zips.zip(entries("goods.xml", goods(50), "offers.xml", goods(50)));
+        byte[] zip = Zips.zip(Zips.entries("goods.xml", goods(50), "offers.xml", goods(50)));
         Path incoming = dir.resolve("incoming/cut.zip");
         Files.createDirectories(incoming.getParent());
         append(incoming, zip, 0, zip.length - 30);
@@ -177,7 +175,7 @@ class GrowingZipUnpackerTest {
     @DisplayName("a file sent again from its start while it is unpacked: the unpacking of the earlier bytes gives up")
     void aFileSentAgain() throws Exception {
         // Given the first half of a zip, and its unpacking waiting for the rest
-        byte[] zip = Zips.zip(entries("goods.xml", goods(400), "offers.xml", goods(400)));
+        byte[] zip = Zips.zip(Zips.entries("goods.xml", goods(400), "offers.xml", goods(400)));
         Path incoming = dir.resolve("incoming/again.zip");
         Files.createDirectories(incoming.getParent());
         append(incoming, zip, 0, zip.length / 2);
@@ -251,16 +249,6 @@ class GrowingZipUnpackerTest {
             items.append("<Товар><Ид>p-").append(i).append("</Ид><Наименование>Товар ").append(i).append("</Наименование></Товар>");
         }
         return document(NS_3, "<Каталог><Товары>" + items + "</Товары></Каталог>");
-    }
-
-    private static Map<String, byte[]> entries(Object... nameAndContent) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (int i = 0; i < nameAndContent.length; i += 2) {
-            Object content = nameAndContent[i + 1];
-            entries.put((String) nameAndContent[i], content instanceof byte[] bytes ? bytes
-                    : content.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return entries;
     }
 
     private static long files(Path folder) throws IOException {

@@ -43,23 +43,13 @@ class ZipSafetyTest {
         }
     }
 
-    private static Map<String, byte[]> entries(Object... nameAndContent) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (int i = 0; i < nameAndContent.length; i += 2) {
-            Object content = nameAndContent[i + 1];
-            entries.put((String) nameAndContent[i], content instanceof byte[] bytes ? bytes
-                    : content.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return entries;
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"../evil.xml", "goods/../../evil.xml", "..\\evil.xml", "/tmp/evil-%s.xml", "C:/evil.xml"})
     @DisplayName("zip slip: an entry that would leave the unpack folder rejects the archive")
     void rejectsEntriesEscapingTheFolder(String entryName) throws Exception {
         // Given a zip with a good file and one whose name climbs out (an absolute path gets a unique name)
         String name = entryName.formatted(UUID.randomUUID());
-        byte[] zip = Zips.zip(entries("goods/goods.xml", GOODS, name, "pwned"));
+        byte[] zip = Zips.zip(Zips.entries("goods/goods.xml", GOODS, name, "pwned"));
 
         // When it is located
         PackageException failure = locateFails(zip, ReadLimits.defaults());
@@ -79,7 +69,7 @@ class ZipSafetyTest {
     @DisplayName("an entry that is a symbolic link rejects the archive before anything is written")
     void rejectsSymbolicLinks() throws Exception {
         // Given a zip whose "etc" entry is a Unix symlink (to /etc), followed by a file under it
-        byte[] zip = Zips.markSymlink(Zips.zip(entries("goods/goods.xml", GOODS, "etc", "/etc", "etc/passwd", "pwned")), "etc");
+        byte[] zip = Zips.markSymlink(Zips.zip(Zips.entries("goods/goods.xml", GOODS, "etc", "/etc", "etc/passwd", "pwned")), "etc");
 
         // When it is located
         PackageException failure = locateFails(zip, ReadLimits.defaults());
@@ -94,7 +84,7 @@ class ZipSafetyTest {
     @DisplayName("zip bomb: an entry inflating beyond the ratio is stopped while inflating")
     void stopsHighCompressionRatio() throws Exception {
         // Given 16 MiB of zeros (deflates about 1000:1) next to a normal file
-        byte[] zip = Zips.zip(entries("goods/goods.xml", GOODS, "bomb.xml", new byte[16 << 20]));
+        byte[] zip = Zips.zip(Zips.entries("goods/goods.xml", GOODS, "bomb.xml", new byte[16 << 20]));
 
         // When it is located with the default ratio limit of 200
         PackageException failure = locateFails(zip, ReadLimits.defaults());
@@ -132,7 +122,7 @@ class ZipSafetyTest {
     void enforcesSizeLimits() throws Exception {
         // Given two files of 600 bytes
         byte[] text = "x".repeat(600).getBytes(StandardCharsets.UTF_8);
-        byte[] zip = Zips.zip(entries("a.xml", text, "b.xml", text));
+        byte[] zip = Zips.zip(Zips.entries("a.xml", text, "b.xml", text));
 
         // When the total limit is 1000 bytes, then
         assertEquals("package.zip: the archive unpacks to more than 1000 bytes, the limit for a package; unpacking was stopped",
@@ -149,7 +139,7 @@ class ZipSafetyTest {
     @DisplayName("a forged header size does not help: limits apply to what is really inflated")
     void ignoresForgedHeaderSizes() throws Exception {
         // Given an entry of 64 KiB whose central directory claims 10 bytes
-        byte[] zip = Zips.claimUncompressedSize(Zips.zip(entries("goods/goods.xml", new byte[64 << 10])), "goods/goods.xml", 10);
+        byte[] zip = Zips.claimUncompressedSize(Zips.zip(Zips.entries("goods/goods.xml", new byte[64 << 10])), "goods/goods.xml", 10);
 
         // When the per-file limit is 1000 bytes
         PackageException failure = locateFails(zip, new ReadLimits(1 << 30, 10, 1000, 1_000_000));
@@ -163,7 +153,7 @@ class ZipSafetyTest {
     @DisplayName("two entries for the same file (\"a.xml\" and \"./a.xml\") reject the archive")
     void rejectsDuplicateEntries() throws Exception {
         // Given
-        byte[] zip = Zips.zip(entries("a.xml", GOODS, "./a.xml", "<other/>"));
+        byte[] zip = Zips.zip(Zips.entries("a.xml", GOODS, "./a.xml", "<other/>"));
 
         // When it is located
         PackageException failure = locateFails(zip, ReadLimits.defaults());
@@ -177,7 +167,7 @@ class ZipSafetyTest {
     @DisplayName("a zip whose XML is malformed fails locating and leaves no unpacked folder behind")
     void removesTheUnpackFolderWhenLocatingFails() throws Exception {
         // Given a well-formed zip holding a broken XML file
-        byte[] zip = Zips.zip(entries("goods/goods.xml", "<КоммерческаяИнформация><Каталог>"));
+        byte[] zip = Zips.zip(Zips.entries("goods/goods.xml", "<КоммерческаяИнформация><Каталог>"));
 
         // When it is located
         PackageException failure = locateFails(zip, ReadLimits.defaults());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -19,6 +20,17 @@ final class Zips {
     }
 
     /** A zip with these entries (name → content), in map order. */
+    /** Entries in the order given: name, content (bytes, or text written as UTF-8), name, content... */
+    static Map<String, byte[]> entries(Object... nameAndContent) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndContent.length; i += 2) {
+            Object content = nameAndContent[i + 1];
+            entries.put((String) nameAndContent[i], content instanceof byte[] bytes ? bytes
+                    : content.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return entries;
+    }
+
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {

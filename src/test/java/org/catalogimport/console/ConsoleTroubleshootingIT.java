@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -153,10 +150,7 @@ class ConsoleTroubleshootingIT {
                 .until(driver -> RenderedTable.column(browser, "detail:problems", 2).equals(List.of("g-missing")));
 
         // And the CSV holds every problem, UTF-8 with a BOM, Cyrillic intact
-        Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        RunningApplication.baseUri().resolve("admin/problems.csv?session=" + id))
-                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> csv = new SessionPage(browser).problemsCsv(id);
         assertEquals(200, csv.statusCode());
         byte[] body = csv.body();
         assertTrue(body.length > 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF, "BOM");

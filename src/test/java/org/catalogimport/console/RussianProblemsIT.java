@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 
@@ -118,10 +115,7 @@ class RussianProblemsIT {
         assertEquals(List.of(), page.reportHeadersBrokenInsideAWord(), "at 1024 px");
 
         // When the problems are downloaded as CSV in this browser session
-        Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        RunningApplication.baseUri().resolve("admin/problems.csv?session=" + id))
-                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> csv = page.problemsCsv(id);
 
         // Then the CSV is Russian too: its header, kinds, entities and reasons
         assertEquals(200, csv.statusCode());

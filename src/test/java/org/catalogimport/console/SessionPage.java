@@ -1,11 +1,16 @@
 package org.catalogimport.console;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.catalogimport.testing.ConsoleBrowser;
 import org.catalogimport.testing.RenderedTable;
 import org.catalogimport.testing.RunningApplication;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +38,14 @@ final class SessionPage {
         ConsoleBrowser.switchLanguage(browser, language);
         wait.until(driver -> driver.findElement(By.id("status")).getText().strip().startsWith(statusStart));
         return this;
+    }
+
+    /** The problems CSV of session {@code id}, downloaded in this browser's signed-in session, with its BOM. */
+    HttpResponse<byte[]> problemsCsv(long id) throws IOException, InterruptedException {
+        Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        RunningApplication.baseUri().resolve("admin/problems.csv?session=" + id))
+                .header("Cookie", "JSESSIONID=" + cookie.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     String status() {
