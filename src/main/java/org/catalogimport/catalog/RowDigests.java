@@ -1,7 +1,6 @@
 package org.catalogimport.catalog;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,15 +28,8 @@ final class RowDigests {
     /** The stored digest of each of these offers that has one. */
     Map<String, Long> stored(Collection<String> offerIds) throws SQLException {
         Map<String, Long> stored = new HashMap<>();
-        try (PreparedStatement query = sql.connection().prepareStatement(
-                "SELECT offer_id, digest FROM " + table + " WHERE offer_id = ANY (?::varchar[])")) {
-            query.setArray(1, sql.array("varchar", offerIds.toArray(String[]::new)));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stored.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
+        sql.pairs("SELECT offer_id, digest::text FROM " + table + " WHERE offer_id = ANY (?::varchar[])", offerIds.stream())
+                .forEach((offerId, digest) -> stored.put(offerId, Long.parseLong(digest)));
         return stored;
     }
 

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.CommerceMlReader;
 import org.catalogimport.commerceml.ExchangePackage;
+import org.catalogimport.commerceml.PackageFolder;
 import org.catalogimport.commerceml.PackageLocator;
 import org.catalogimport.commerceml.ReadLimits;
 import org.catalogimport.dev.DemoPackageWriter;
@@ -164,14 +164,14 @@ public final class ImportBenchmark {
         // why written beside and renamed: a package cut short (a run stopped while writing it) must not
         // be taken for a whole one by the next run, which reuses what it finds
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
-        deleteTree(partial);
+        PackageFolder.deleteTree(partial);
         switch (dialect) {
             case "split" -> DemoPackageWriter.write(partial, products, seed, 0, revision, shape);
             case "classic" -> DialectPackageWriter.write(partial, DialectPackageWriter.Dialect.CLASSIC, products, seed, revision, shape);
             case "ut11" -> DialectPackageWriter.write(partial, DialectPackageWriter.Dialect.UT11, products, seed, revision, shape);
             default -> throw new IllegalArgumentException("bench.dialect must be split, classic, ut11 or all: " + dialect);
         }
-        deleteTree(dir);
+        PackageFolder.deleteTree(dir);
         Files.move(partial, dir);
         System.out.printf(Locale.ROOT, "generated %d products (%s, %s) in %.1f s%n", products, dialect, revision, seconds(start));
     }
@@ -340,17 +340,6 @@ public final class ImportBenchmark {
             }
         }
         System.out.println("catalog tables analyzed while empty (bench.emptyStatistics)");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
