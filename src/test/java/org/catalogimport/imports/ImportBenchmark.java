@@ -53,7 +53,8 @@ import org.postgresql.copy.CopyManager;
  * Arguments (system properties): bench.products (default 10000), bench.dialect (split, classic,
  * ut11 or all; default split), bench.repeat (runs of the whole sequence; each figure is the best of
  * them, which tames the noise of a shared machine; default 1), bench.shape (demo, or field: shaped
- * like issue 21's third-party package, see {@link DemoShape}), bench.firstOnly (only the first
+ * like issue 21's third-party package, see {@link DemoShape}), bench.statements (N: PostgreSQL's top N
+ * statements of each import, {@link StatementProfile}), bench.firstOnly (only the first
  * import and its peak heap, for the 1M-offer memory run), bench.seed, bench.dir (where the packages
  * are written, default target/bench; reused if present). Database: CATALOG_DB_URL's server (or an
  * embedded PostgreSQL); the benchmark uses its own databases catalog_bench and catalog_bench_floor.
@@ -65,6 +66,9 @@ public final class ImportBenchmark {
             "catalog_property_value", "price_type", "warehouse", "unit", "product", "offer", "offer_price", "offer_stock", "offer_price_digest", "offer_stock_digest");
     /** The previous, narrow floor: the four big tables into tables with their keys and indexes only. */
     private static final List<String> NARROW_TABLES = List.of("product", "offer", "offer_price", "offer_stock");
+
+    /** {@code -Dbench.statements=N}: PostgreSQL's top N statements of each import (0, the default: none). */
+    private static final StatementProfile STATEMENTS = new StatementProfile(Integer.getInteger("bench.statements", 0));
 
     private ImportBenchmark() {
     }
@@ -238,6 +242,15 @@ public final class ImportBenchmark {
     }
 
     private static Result importOnce(String url, ServiceEndpoints server, ExchangePackage exchangePackage) throws Exception {
+        try (Connection profile = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
+            STATEMENTS.reset(profile);
+            Result result = timedImport(url, server, exchangePackage);
+            STATEMENTS.print(profile, result.seconds());
+            return result;
+        }
+    }
+
+    private static Result timedImport(String url, ServiceEndpoints server, ExchangePackage exchangePackage) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, server.dbUser(), server.dbPassword())) {
             connection.setAutoCommit(false);
             // the wall clock, to find this import in a profile (-Dbench.jvm=-XX:StartFlightRecording=...)
