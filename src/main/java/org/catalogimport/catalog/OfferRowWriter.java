@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,24 @@ final class OfferRowWriter {
                 counts.merged(CatalogEntity.STOCK, 1);
             }
         }
+    }
+
+    /**
+     * Which of these offers the catalog does not hold. Asked first of the row digests, which the
+     * flush's {@link #write} reads anyway: an offer with a digest is in the catalog ({@link RowDigests}),
+     * so only the others are looked up in {@code offer}. Why: on a re-import every offer of a prices
+     * or rests file has its digests, and the existence check (one statement per batch, 1.3 s of
+     * PostgreSQL's time in a 100k split re-import) is not needed at all.
+     */
+    Set<String> missingOffers(Collection<String> offerIds) throws SQLException {
+        Set<String> withDigest = new HashSet<>();
+        if (prices.rows() > 0) {
+            withDigest.addAll(priceDigests.readAhead(offerIds.stream().filter(id -> prices.rowsOf(id) > 0).toList()));
+        }
+        if (stock.rows() > 0) {
+            withDigest.addAll(stockDigests.readAhead(offerIds.stream().filter(id -> stock.rowsOf(id) > 0).toList()));
+        }
+        return sql.missing("offer", offerIds.stream().filter(id -> !withDigest.contains(id)).toList());
     }
 
     /** Buffered rows of these offers: offer Ид → {prices, stock rows}. */

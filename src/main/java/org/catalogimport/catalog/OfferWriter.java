@@ -180,7 +180,7 @@ final class OfferWriter {
         if (references.isEmpty()) {
             return;
         }
-        Set<String> missing = sql.missing("offer", references.keySet());
+        Set<String> missing = rows.missingOffers(references.keySet());
         List<OfferReference> existing = new ArrayList<>();
         List<OfferReference> plain = new ArrayList<>();
         for (OfferReference reference : references.values()) {

@@ -208,6 +208,41 @@ class UnchangedFilesIT {
     }
 
     @Test
+    void anOfferDeletedOutsideAnImportIsNotTakenForPresentByItsDigest() throws Exception {
+        // Given a UT 11 package imported once: every offer has its price and stock digests, which
+        // also stand for the offer being in the catalog (its prices and rests need no existence check)
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 13);
+        importPackage(dir);
+        String offer = rows("select min(external_id) from offer where external_id <> product_id").get(0);
+        // When an administrator deletes one variant offer with its rows (outside an import): every digest is forgotten
+        update("select set_config('catalog_import.files_tracked', 'off', true)");
+        update("delete from offer_price where offer_id = '" + offer + "'");
+        update("delete from offer_stock where offer_id = '" + offer + "'");
+        update("delete from offer where external_id = '" + offer + "'");
+        assertEquals(List.of("0", "0"), rows("select count(*) from offer_price_digest union all select count(*) from offer_stock_digest"));
+        // and only the prices and rests files are imported again (no offers file brings the offer back)
+        Path rowsOnly = Files.createDirectories(temp.resolve("prices-and-rests"));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("(prices|rests)___.*")).toList()) {
+                Files.copy(file, rowsOnly.resolve(file.getFileName()));
+            }
+        }
+        ImportRun again = importPackage(rowsOnly);
+
+        // Then the deleted offer's rows are not written for an offer that is gone: the catalog's keys hold
+        update("set constraints all immediate");
+        assertEquals(List.of("0", "0"), rows("select count(*) from offer_price where offer_id = '" + offer + "' union all"
+                + " select count(*) from offer_stock where offer_id = '" + offer + "'"));
+        // and they are reported as skipped with their offer, every other row unchanged
+        EntityCounts counts = again.writer().counts();
+        assertTrue(counts.get("offers").skipped() > 0, counts.toJson());
+        assertTrue(counts.get("prices").skipped() > 0 && counts.get("stock").skipped() > 0, counts.toJson());
+        for (String entity : List.of("prices", "stock")) {
+            assertEquals(0, counts.get(entity).inserted() + counts.get(entity).updated(), counts.toJson());
+        }
+    }
+
+    @Test
     void aFullExchangeWhoseReadFilesMentionWhatTheyMentionedLastTimeDeactivatesNothing() throws Exception {
         // Given a UT 11 package (its offers, prices and rests are full sections) imported once
         Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 11);
