@@ -46,6 +46,8 @@ final class ImportedFiles {
     private boolean problemWithoutFile;
     private int filesStarted;
     private int statesLoaded = -1;
+    /** Whether this import made its per-file lists of mentioned Ид ({@link #makeMentionLists}). */
+    private boolean mentionListsMade;
     private Map<String, FileState> loaded = Map.of();
     private Current current;
 
@@ -127,13 +129,12 @@ final class ImportedFiles {
         if (full.isEmpty()) {
             return true;
         }
-        fullExchange.ensureTables();
+        makeMentionLists();
         try (PreparedStatement differing = sql.connection().prepareStatement("""
-                SELECT count(*) FROM import_file_state s WHERE s.path = ANY (?::varchar[]) AND (
-                    (s.full_catalog AND (SELECT array_agg(x ORDER BY x) FROM unnest(s.product_ids) x) IS DISTINCT FROM
-                        (SELECT array_agg(p.external_id ORDER BY p.external_id) FROM import_seen_product p WHERE p.file = s.path))
-                    OR (s.full_offers AND (SELECT array_agg(x ORDER BY x) FROM unnest(s.offer_ids) x) IS DISTINCT FROM
-                        (SELECT array_agg(o.external_id ORDER BY o.external_id) FROM import_seen_offer o WHERE o.file = s.path)))
+                SELECT count(*) FROM import_file_state s LEFT JOIN import_seen_lists l ON l.file = s.path
+                WHERE s.path = ANY (?::varchar[])
+                  AND (s.full_catalog AND s.product_ids IS DISTINCT FROM coalesce(l.product_ids, '{}')
+                       OR s.full_offers AND s.offer_ids IS DISTINCT FROM coalesce(l.offer_ids, '{}'))
                 """)) {
             differing.setArray(1, sql.array("varchar", full.toArray(String[]::new)));
             try (ResultSet rows = differing.executeQuery()) {
@@ -214,6 +215,31 @@ final class ImportedFiles {
         }
     }
 
+    /**
+     * The Ид each file mentioned in its full sections, one list per file, sorted and without repeats
+     * (a file may repeat an Ид), in a temporary table made once per import, after the last flush:
+     * the comparison with last time's lists and their saving both read it. Why once, and in byte
+     * order ({@code COLLATE "C"}; the lists are compared, never shown): sorting 631,524 mentions of a
+     * 100k UT 11 package took 1.7 s for each of the two. Lists saved before were sorted otherwise;
+     * they differ once, and that import deactivates by the mentions themselves, as any would.
+     */
+    private void makeMentionLists() throws SQLException {
+        if (mentionListsMade) {
+            return;
+        }
+        fullExchange.ensureTables();
+        // why drop first: a caller may run two imports in one transaction (the table lives until its end)
+        sql.update("DROP TABLE IF EXISTS import_seen_lists");
+        sql.update("""
+                CREATE TEMP TABLE import_seen_lists ON COMMIT DROP AS
+                SELECT coalesce(p.file, o.file) AS file, p.ids AS product_ids, o.ids AS offer_ids
+                FROM (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
+                      FROM import_seen_product GROUP BY file) p
+                FULL JOIN (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
+                      FROM import_seen_offer GROUP BY file) o ON o.file = p.file""");
+        mentionListsMade = true;
+    }
+
     private void close() {
         if (current == null) {
             return;
@@ -248,7 +274,7 @@ final class ImportedFiles {
         if (clean.isEmpty()) {
             return;
         }
-        fullExchange.ensureTables();
+        makeMentionLists();
         int n = clean.size();
         String[] path = new String[n], fingerprint = new String[n], keys = new String[n], reads = new String[n],
                 merged = new String[n];
@@ -276,15 +302,14 @@ final class ImportedFiles {
                 INSERT INTO import_file_state AS t (path, fingerprint, position, full_catalog, full_offers, product_ids,
                     offer_ids, entity_keys, entity_reads, entity_merged, processed, updated_at)
                 SELECT f.path, f.fingerprint, f.position, f.full_catalog, f.full_offers,
-                    CASE WHEN f.full_catalog THEN COALESCE(p.ids, '{}') END,
-                    CASE WHEN f.full_offers THEN COALESCE(o.ids, '{}') END,
+                    CASE WHEN f.full_catalog THEN COALESCE(l.product_ids, '{}') END,
+                    CASE WHEN f.full_offers THEN COALESCE(l.offer_ids, '{}') END,
                     string_to_array(f.keys, ',')::varchar[], COALESCE(string_to_array(f.reads, ',')::bigint[], '{}'),
                     COALESCE(string_to_array(f.merged, ',')::bigint[], '{}'), f.processed, now()
                 FROM unnest(?::varchar[], ?::varchar[], ?::integer[], ?::boolean[], ?::boolean[], ?::text[], ?::text[],
                             ?::text[], ?::bigint[])
                      AS f(path, fingerprint, position, full_catalog, full_offers, keys, reads, merged, processed)
-                LEFT JOIN (SELECT file, array_agg(external_id) AS ids FROM import_seen_product GROUP BY file) p ON p.file = f.path
-                LEFT JOIN (SELECT file, array_agg(external_id) AS ids FROM import_seen_offer GROUP BY file) o ON o.file = f.path
+                LEFT JOIN import_seen_lists l ON l.file = f.path
                 ON CONFLICT (path) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, position = EXCLUDED.position,
                     full_catalog = EXCLUDED.full_catalog, full_offers = EXCLUDED.full_offers,
                     product_ids = EXCLUDED.product_ids, offer_ids = EXCLUDED.offer_ids, entity_keys = EXCLUDED.entity_keys,

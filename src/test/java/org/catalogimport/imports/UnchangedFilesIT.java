@@ -271,6 +271,37 @@ class UnchangedFilesIT {
         assertEquals(List.of("true"), rows("select active::text from offer where external_id = 'unmentioned'"));
     }
 
+    @Test
+    void anOfferARestsFileRepeatsIsOneMentionOfThatFile() throws Exception {
+        // Given a UT 11 package whose rests file (a full section) repeats its first offer, imported once
+        Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 17);
+        Path rests;
+        try (Stream<Path> files = Files.walk(dir)) {
+            rests = files.filter(f -> f.getFileName().toString().startsWith("rests___")).findFirst().orElseThrow();
+        }
+        String xml = Files.readString(rests, StandardCharsets.UTF_8);
+        int start = xml.indexOf("<Предложение>");
+        int end = xml.indexOf("</Предложение>", start) + "</Предложение>".length();
+        Files.writeString(rests, xml.substring(0, end) + xml.substring(start, end) + xml.substring(end), StandardCharsets.UTF_8);
+        importPackage(dir);
+        // Then the file's list of mentioned offers names that offer once
+        assertEquals(List.of("0"), rows("select count(*) - count(distinct x) from import_file_state, unnest(offer_ids) x"
+                + " where path like 'rests___%'"));
+
+        // When only a quantity changed and the package is imported again, with an offer no file
+        // mentions added behind the file states (a full exchange that compared mentions would deactivate it)
+        String product = rows("select min(external_id) from product").get(0);
+        update("insert into offer (external_id, product_id, name, active, content_hash) values ('unmentioned', '" + product
+                + "', 'Not in any file', true, 0)");
+        Files.writeString(rests, Files.readString(rests, StandardCharsets.UTF_8)
+                .replaceFirst("<Количество>(\\d+)</Количество>", "<Количество>999</Количество>"), StandardCharsets.UTF_8);
+        ImportRun again = importPackage(dir);
+
+        // Then the repeated offer did not make the file's mentions differ from last time's: nothing deactivated
+        assertEquals(0, again.writer().counts().get("offers").deactivated(), again.writer().counts().toJson());
+        assertEquals(List.of("true"), rows("select active::text from offer where external_id = 'unmentioned'"));
+    }
+
     private ImportRun importPackage(Path dir) throws Exception {
         var exchangePackage = new PackageLocator(ReadLimits.defaults()).locate(dir, temp.resolve("work-" + dir.getFileName()));
         ImportRun run = new ImportRun(database.connection(), 500, DeactivationPolicy.DEFAULT, exchangePackage,
