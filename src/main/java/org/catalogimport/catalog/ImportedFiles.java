@@ -230,13 +230,27 @@ final class ImportedFiles {
         fullExchange.ensureTables();
         // why drop first: a caller may run two imports in one transaction (the table lives until its end)
         sql.update("DROP TABLE IF EXISTS import_seen_lists");
-        sql.update("""
-                CREATE TEMP TABLE import_seen_lists ON COMMIT DROP AS
-                SELECT coalesce(p.file, o.file) AS file, p.ids AS product_ids, o.ids AS offer_ids
-                FROM (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
-                      FROM import_seen_product GROUP BY file) p
-                FULL JOIN (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
-                      FROM import_seen_offer GROUP BY file) o ON o.file = p.file""");
+        // why more sort memory for this one statement: PostgreSQL's default (4 MB) sorts the mentions of
+        // a 100k package (~40 MB) on disk; 64 MB sorts them in memory, once per import
+        try (Statement statement = sql.connection().createStatement()) {
+            String workMem;
+            try (ResultSet setting = statement.executeQuery("SELECT current_setting('work_mem')")) {
+                setting.next();
+                workMem = setting.getString(1);
+            }
+            statement.execute("SET LOCAL work_mem = '64MB'");
+            statement.execute("""
+                    CREATE TEMP TABLE import_seen_lists ON COMMIT DROP AS
+                    SELECT coalesce(p.file, o.file) AS file, p.ids AS product_ids, o.ids AS offer_ids
+                    FROM (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
+                          FROM import_seen_product GROUP BY file) p
+                    FULL JOIN (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
+                          FROM import_seen_offer GROUP BY file) o ON o.file = p.file""");
+            try (PreparedStatement restore = sql.connection().prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+                restore.setString(1, workMem);
+                restore.execute();
+            }
+        }
         mentionListsMade = true;
     }
 

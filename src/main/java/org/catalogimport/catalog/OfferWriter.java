@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.catalogimport.commerceml.CatalogEntity;
 import org.catalogimport.commerceml.Location;
 import org.catalogimport.commerceml.OfferRecord;
@@ -86,27 +87,27 @@ final class OfferWriter {
         if (offers.isEmpty()) {
             return;
         }
-        Set<String> products = new HashSet<>();
-        offers.values().forEach(offer -> products.add(offer.productId()));
-        Set<String> unknownProducts = sql.missing("product", products);
-        List<OfferRecord> batch = new ArrayList<>(offers.size());
-        for (OfferRecord offer : offers.values()) {
+        List<OfferRecord> read = new ArrayList<>(offers.values());
+        offers.clear();
+        Map<String, Long> hashes = new HashMap<>();
+        for (OfferRecord o : read) {
+            hashes.put(o.id(), hash(o));
+        }
+        // why the catalog's rows first: an offer found unchanged (its hash covers its product) is not
+        // written, so its product need not be looked up; on a re-import that is nearly every offer
+        BatchChanges<OfferRecord> changes = BatchChanges.of(sql, CatalogEntity.OFFERS, "offer", read,
+                OfferRecord::id, hashes, o -> !o.deleted());
+        Set<String> unknownProducts = sql.missing("product", Stream.concat(changes.added().stream(), changes.changed().stream())
+                .map(OfferRecord::productId).collect(Collectors.toSet()));
+        for (OfferRecord offer : read) {
             if (unknownProducts.contains(offer.productId())) {
                 skipOffer(offer.id(), offer.location(), WriteProblem.OFFER_WITHOUT_PRODUCT, offer.productId());
             } else {
-                batch.add(offer);
                 warnIfOutOfRange(offer.id(), offer.totalQuantity(), offer.location());
             }
         }
-        offers.clear();
-        Map<String, Long> hashes = new HashMap<>();
-        for (OfferRecord o : batch) {
-            hashes.put(o.id(), hash(o));
-        }
-        BatchChanges<OfferRecord> changes = BatchChanges.of(sql, CatalogEntity.OFFERS, "offer", batch,
-                OfferRecord::id, hashes, o -> !o.deleted());
-        copyIn(changes.added(), hashes);
-        batch = changes.changed();
+        copyIn(withProduct(changes.added(), unknownProducts), hashes);
+        List<OfferRecord> batch = withProduct(changes.changed(), unknownProducts);
         int n = batch.size();
         if (n == 0) {
             return;
@@ -166,6 +167,10 @@ final class OfferWriter {
 
     private static String characteristics(OfferRecord o) {
         return Json.namedValues(o.characteristics().stream().map(c -> new String[] {c.name(), c.value()}).toList());
+    }
+
+    private static List<OfferRecord> withProduct(List<OfferRecord> offers, Set<String> unknownProducts) {
+        return unknownProducts.isEmpty() ? offers : offers.stream().filter(o -> !unknownProducts.contains(o.productId())).toList();
     }
 
     private static long hash(OfferRecord o) {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,10 +149,7 @@ class UnchangedFilesIT {
         List<String> prices = rows("select offer_id || '/' || price_type_id || '=' || price_per_unit from offer_price order by 1");
 
         // When only the offers file changed (one offer's name): 1C writes offer data, prices and stock in separate files
-        Path offers;
-        try (Stream<Path> files = Files.walk(dir)) {
-            offers = files.filter(f -> f.getFileName().toString().startsWith("offers___")).findFirst().orElseThrow();
-        }
+        Path offers = fileNamed(dir, "offers___");
         String xml = Files.readString(offers, StandardCharsets.UTF_8);
         int offer = xml.indexOf("<Предложение>");
         int name = xml.indexOf("<Наименование>", offer) + "<Наименование>".length();
@@ -254,10 +252,7 @@ class UnchangedFilesIT {
                 + "', 'Not in any file', true, 0)");
 
         // When only the rests file changed (new quantities for the same offers) and the package is imported again
-        Path rests;
-        try (Stream<Path> files = Files.walk(dir)) {
-            rests = files.filter(f -> f.getFileName().toString().startsWith("rests___")).findFirst().orElseThrow();
-        }
+        Path rests = fileNamed(dir, "rests___");
         String xml = Files.readString(rests, StandardCharsets.UTF_8);
         Files.writeString(rests, xml.replaceFirst("<Количество>(\\d+)</Количество>", "<Количество>999</Количество>"),
                 StandardCharsets.UTF_8);
@@ -275,10 +270,7 @@ class UnchangedFilesIT {
     void anOfferARestsFileRepeatsIsOneMentionOfThatFile() throws Exception {
         // Given a UT 11 package whose rests file (a full section) repeats its first offer, imported once
         Path dir = DialectPackageWriter.write(temp.resolve("ut11"), DialectPackageWriter.Dialect.UT11, 60, 17);
-        Path rests;
-        try (Stream<Path> files = Files.walk(dir)) {
-            rests = files.filter(f -> f.getFileName().toString().startsWith("rests___")).findFirst().orElseThrow();
-        }
+        Path rests = fileNamed(dir, "rests___");
         String xml = Files.readString(rests, StandardCharsets.UTF_8);
         int start = xml.indexOf("<Предложение>");
         int end = xml.indexOf("</Предложение>", start) + "</Предложение>".length();
@@ -300,6 +292,13 @@ class UnchangedFilesIT {
         // Then the repeated offer did not make the file's mentions differ from last time's: nothing deactivated
         assertEquals(0, again.writer().counts().get("offers").deactivated(), again.writer().counts().toJson());
         assertEquals(List.of("true"), rows("select active::text from offer where external_id = 'unmentioned'"));
+    }
+
+    /** The package's first file whose name starts so (UT 11 names its files offers___, rests___...). */
+    private static Path fileNamed(Path dir, String start) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(start)).findFirst().orElseThrow();
+        }
     }
 
     private ImportRun importPackage(Path dir) throws Exception {
