@@ -37,6 +37,20 @@ import org.catalogimport.commerceml.SectionKind;
  */
 final class ImportedFiles {
 
+    /**
+     * The Ид each file mentioned in its full sections, one list per file, without repeats (a file may
+     * repeat an Ид) and in byte order ({@code COLLATE "C"}: the lists are compared, never shown, and
+     * the collation-aware sort of 631,524 mentions of a 100k UT 11 package took over a second). Lists
+     * saved before were sorted otherwise: they differ once, and that import deactivates by the
+     * mentions themselves, as any would.
+     */
+    private static final String MENTION_LISTS = """
+            WITH p AS (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
+                       FROM import_seen_product GROUP BY file),
+                 o AS (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
+                       FROM import_seen_offer GROUP BY file)
+            """;
+
     private final CatalogStatements sql;
     private final FullExchange fullExchange;
     private final LongSupplier processed;
@@ -46,8 +60,7 @@ final class ImportedFiles {
     private boolean problemWithoutFile;
     private int filesStarted;
     private int statesLoaded = -1;
-    /** Whether this import made its per-file lists of mentioned Ид ({@link #makeMentionLists}). */
-    private boolean mentionListsMade;
+    private boolean sortMemorySet;
     private Map<String, FileState> loaded = Map.of();
     private Current current;
 
@@ -129,12 +142,13 @@ final class ImportedFiles {
         if (full.isEmpty()) {
             return true;
         }
-        makeMentionLists();
-        try (PreparedStatement differing = sql.connection().prepareStatement("""
-                SELECT count(*) FROM import_file_state s LEFT JOIN import_seen_lists l ON l.file = s.path
+        fullExchange.ensureTables();
+        roomToSortMentions();
+        try (PreparedStatement differing = sql.connection().prepareStatement(MENTION_LISTS + """
+                SELECT count(*) FROM import_file_state s LEFT JOIN p ON p.file = s.path LEFT JOIN o ON o.file = s.path
                 WHERE s.path = ANY (?::varchar[])
-                  AND (s.full_catalog AND s.product_ids IS DISTINCT FROM coalesce(l.product_ids, '{}')
-                       OR s.full_offers AND s.offer_ids IS DISTINCT FROM coalesce(l.offer_ids, '{}'))
+                  AND (s.full_catalog AND s.product_ids IS DISTINCT FROM coalesce(p.ids, '{}')
+                       OR s.full_offers AND s.offer_ids IS DISTINCT FROM coalesce(o.ids, '{}'))
                 """)) {
             differing.setArray(1, sql.array("varchar", full.toArray(String[]::new)));
             try (ResultSet rows = differing.executeQuery()) {
@@ -216,42 +230,15 @@ final class ImportedFiles {
     }
 
     /**
-     * The Ид each file mentioned in its full sections, one list per file, sorted and without repeats
-     * (a file may repeat an Ид), in a temporary table made once per import, after the last flush:
-     * the comparison with last time's lists and their saving both read it. Why once, and in byte
-     * order ({@code COLLATE "C"}; the lists are compared, never shown): sorting 631,524 mentions of a
-     * 100k UT 11 package took 1.7 s for each of the two. Lists saved before were sorted otherwise;
-     * they differ once, and that import deactivates by the mentions themselves, as any would.
+     * Whether this import gave itself the sort memory for its mention lists ({@link #MENTION_LISTS}).
+     * Why: with PostgreSQL's default 4 MB, the ~40 MB of a 100k package's mentions are sorted on disk.
+     * For the rest of the import's transaction only, which ends soon after.
      */
-    private void makeMentionLists() throws SQLException {
-        if (mentionListsMade) {
-            return;
+    private void roomToSortMentions() throws SQLException {
+        if (!sortMemorySet) {
+            sql.update("SET LOCAL work_mem = '64MB'");
+            sortMemorySet = true;
         }
-        fullExchange.ensureTables();
-        // why drop first: a caller may run two imports in one transaction (the table lives until its end)
-        sql.update("DROP TABLE IF EXISTS import_seen_lists");
-        // why more sort memory for this one statement: PostgreSQL's default (4 MB) sorts the mentions of
-        // a 100k package (~40 MB) on disk; 64 MB sorts them in memory, once per import
-        try (Statement statement = sql.connection().createStatement()) {
-            String workMem;
-            try (ResultSet setting = statement.executeQuery("SELECT current_setting('work_mem')")) {
-                setting.next();
-                workMem = setting.getString(1);
-            }
-            statement.execute("SET LOCAL work_mem = '64MB'");
-            statement.execute("""
-                    CREATE TEMP TABLE import_seen_lists ON COMMIT DROP AS
-                    SELECT coalesce(p.file, o.file) AS file, p.ids AS product_ids, o.ids AS offer_ids
-                    FROM (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
-                          FROM import_seen_product GROUP BY file) p
-                    FULL JOIN (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
-                          FROM import_seen_offer GROUP BY file) o ON o.file = p.file""");
-            try (PreparedStatement restore = sql.connection().prepareStatement("SELECT set_config('work_mem', ?, true)")) {
-                restore.setString(1, workMem);
-                restore.execute();
-            }
-        }
-        mentionListsMade = true;
     }
 
     private void close() {
@@ -288,7 +275,8 @@ final class ImportedFiles {
         if (clean.isEmpty()) {
             return;
         }
-        makeMentionLists();
+        fullExchange.ensureTables();
+        roomToSortMentions();
         int n = clean.size();
         String[] path = new String[n], fingerprint = new String[n], keys = new String[n], reads = new String[n],
                 merged = new String[n];
@@ -312,18 +300,18 @@ final class ImportedFiles {
         Array[] arrays = {sql.array("varchar", path), sql.array("varchar", fingerprint), sql.array("integer", position),
                 sql.array("boolean", fullCatalog), sql.array("boolean", fullOffers), sql.array("text", keys),
                 sql.array("text", reads), sql.array("text", merged), sql.array("bigint", processedItems)};
-        try (PreparedStatement insert = sql.connection().prepareStatement("""
+        try (PreparedStatement insert = sql.connection().prepareStatement(MENTION_LISTS + """
                 INSERT INTO import_file_state AS t (path, fingerprint, position, full_catalog, full_offers, product_ids,
                     offer_ids, entity_keys, entity_reads, entity_merged, processed, updated_at)
                 SELECT f.path, f.fingerprint, f.position, f.full_catalog, f.full_offers,
-                    CASE WHEN f.full_catalog THEN COALESCE(l.product_ids, '{}') END,
-                    CASE WHEN f.full_offers THEN COALESCE(l.offer_ids, '{}') END,
+                    CASE WHEN f.full_catalog THEN COALESCE(p.ids, '{}') END,
+                    CASE WHEN f.full_offers THEN COALESCE(o.ids, '{}') END,
                     string_to_array(f.keys, ',')::varchar[], COALESCE(string_to_array(f.reads, ',')::bigint[], '{}'),
                     COALESCE(string_to_array(f.merged, ',')::bigint[], '{}'), f.processed, now()
                 FROM unnest(?::varchar[], ?::varchar[], ?::integer[], ?::boolean[], ?::boolean[], ?::text[], ?::text[],
                             ?::text[], ?::bigint[])
                      AS f(path, fingerprint, position, full_catalog, full_offers, keys, reads, merged, processed)
-                LEFT JOIN import_seen_lists l ON l.file = f.path
+                LEFT JOIN p ON p.file = f.path LEFT JOIN o ON o.file = f.path
                 ON CONFLICT (path) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, position = EXCLUDED.position,
                     full_catalog = EXCLUDED.full_catalog, full_offers = EXCLUDED.full_offers,
                     product_ids = EXCLUDED.product_ids, offer_ids = EXCLUDED.offer_ids, entity_keys = EXCLUDED.entity_keys,
