@@ -177,8 +177,9 @@ final class FullExchange {
         }
         addSeenOfSkippedFiles();
         createTables();
-        // why: the anti-joins below must hash the mentions (the tables have no index); the planner
-        // knows a temporary table's rows only from ANALYZE (autovacuum never sees it)
+        // why: the anti-joins below must hash the mentions (the tables have no index); without
+        // column statistics, which only ANALYZE gathers for a temporary table (autovacuum never
+        // sees one), the planner guesses how many distinct Ид they hold
         sql.update("ANALYZE import_seen_product, import_seen_offer");
         String products = "FROM product p WHERE p.active AND NOT EXISTS"
                 + " (SELECT 1 FROM import_seen_product s WHERE s.external_id = p.external_id)";
@@ -218,7 +219,7 @@ final class FullExchange {
             // why the file: an Ид that two files mention belongs to both files' lists. Why no key: the
             // mentions are copied in as they come (an Ид a file repeats is there twice, read through
             // DISTINCT); with a key, each batch had to be inserted with ON CONFLICT, 4.8 s of a 100k
-            // UT 11 first import's 631,524 mentions, where COPY into a plain table takes ~0.3 s
+            // UT 11 first import's 631,524 mentions, where COPY into a plain table takes 0.7-0.8 s
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_product (external_id varchar(100),"
                     + " file varchar(1000)) ON COMMIT DROP");
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen_offer (external_id varchar(201),"

@@ -41,8 +41,8 @@ final class ImportedFiles {
      * The Ид each file mentioned in its full sections, one list per file, without repeats (a file may
      * repeat an Ид) and in byte order ({@code COLLATE "C"}: the lists are compared, never shown, and
      * the collation-aware sort of 631,524 mentions of a 100k UT 11 package took over a second). Lists
-     * saved before were sorted otherwise: they differ once, and that import deactivates by the
-     * mentions themselves, as any would.
+     * saved before were not sorted: they differ once, and that import deactivates by the mentions
+     * themselves, as any would (a list that differs never lets an import skip the deactivation).
      */
     private static final String MENTION_LISTS = """
             WITH p AS (SELECT file, array_agg(DISTINCT external_id COLLATE "C" ORDER BY external_id COLLATE "C") AS ids
@@ -60,7 +60,7 @@ final class ImportedFiles {
     private boolean problemWithoutFile;
     private int filesStarted;
     private int statesLoaded = -1;
-    private boolean sortMemorySet;
+    private boolean sortMemoryRaised;
     private Map<String, FileState> loaded = Map.of();
     private Current current;
 
@@ -143,7 +143,7 @@ final class ImportedFiles {
             return true;
         }
         fullExchange.ensureTables();
-        roomToSortMentions();
+        raiseSortMemory();
         try (PreparedStatement differing = sql.connection().prepareStatement(MENTION_LISTS + """
                 SELECT count(*) FROM import_file_state s LEFT JOIN p ON p.file = s.path LEFT JOIN o ON o.file = s.path
                 WHERE s.path = ANY (?::varchar[])
@@ -230,15 +230,20 @@ final class ImportedFiles {
     }
 
     /**
-     * Whether this import gave itself the sort memory for its mention lists ({@link #MENTION_LISTS}).
-     * Why: with PostgreSQL's default 4 MB, the ~40 MB of a 100k package's mentions are sorted on disk.
-     * For the rest of the import's transaction only, which ends soon after.
+     * Gives the rest of this import's transaction at least 64 MB of sort memory (never less than it
+     * had), once. Why: with PostgreSQL's default 4 MB, the ~40 MB of a 100k package's mentions are
+     * sorted on disk for their lists ({@link #MENTION_LISTS}); the deactivation's anti-joins that may
+     * follow hash them in memory too. {@code set_config(..., true)} ends with the transaction.
      */
-    private void roomToSortMentions() throws SQLException {
-        if (!sortMemorySet) {
-            sql.update("SET LOCAL work_mem = '64MB'");
-            sortMemorySet = true;
+    private void raiseSortMemory() throws SQLException {
+        if (sortMemoryRaised) {
+            return;
         }
+        try (Statement statement = sql.connection().createStatement()) {
+            statement.execute("SELECT set_config('work_mem', '64MB', true)"
+                    + " WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB')");
+        }
+        sortMemoryRaised = true;
     }
 
     private void close() {
@@ -276,7 +281,7 @@ final class ImportedFiles {
             return;
         }
         fullExchange.ensureTables();
-        roomToSortMentions();
+        raiseSortMemory();
         int n = clean.size();
         String[] path = new String[n], fingerprint = new String[n], keys = new String[n], reads = new String[n],
                 merged = new String[n];

@@ -17,8 +17,13 @@ import java.util.Set;
  * someone else changed.
  *
  * <p>So a stored digest also says its offer is in the catalog: it was written with the offer's rows,
- * an import never deletes an offer, and any other deletion forgets every digest (the V9 triggers,
- * extended by V24). {@link OfferRowWriter#missingOffers} relies on that.
+ * an import never deletes an offer, and any catalog write outside a tracked import forgets every
+ * digest (the V9 triggers, extended by V24). {@link OfferRowWriter#missingOffers} relies on that,
+ * as skipping unchanged files relies on the file states: a restore or a replica that bypasses the
+ * triggers must empty both (docs/ADMIN.md, Backup and restore).
+ *
+ * <p>The digests read ahead ({@link #readAhead}) serve the same flush's {@link #stored} only, which
+ * forgets them: a flush reads ahead, then writes its rows.
  */
 final class RowDigests {
 
