@@ -17,17 +17,20 @@ import java.util.OptionalLong;
  *                documents, contractors, non-CommerceML XML, symbolic links, older zips
  * @param items   the items of {@code files} as {@link CommerceMlReader#countItems} counts them, when
  *                they were counted while the package was unpacked; empty otherwise
+ * @param unpackedCopy whether {@code root} is the import's own copy of a zip, unpacked into its work
+ *                folder: its files are read once and may then be deleted (the zip stays where it was)
  */
-public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, OptionalLong items) {
+public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, OptionalLong items,
+                              boolean unpackedCopy) {
 
     public ExchangePackage {
         files = List.copyOf(files);
         ignored = List.copyOf(ignored);
     }
 
-    /** A package whose items are not counted yet. */
+    /** A package whose items are not counted yet, read where it lies. */
     public ExchangePackage(Path root, List<PackageFile> files, List<String> ignored) {
-        this(root, files, ignored, OptionalLong.empty());
+        this(root, files, ignored, OptionalLong.empty(), false);
     }
 
     /**

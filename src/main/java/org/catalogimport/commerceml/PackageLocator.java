@@ -144,7 +144,7 @@ public final class PackageLocator {
         }
         files.sort(ProcessingOrder.COMPARATOR);
         return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored,
-                counted ? OptionalLong.of(items) : OptionalLong.empty());
+                counted ? OptionalLong.of(items) : OptionalLong.empty(), zip != null);
     }
 
     private static Path unpackDirectory(Path workDir, Path zip) throws PackageException {

@@ -92,7 +92,9 @@ public final class ExchangeBenchmark {
         env.put("CATALOG_EXCHANGE_FILE_LIMIT", Long.toString(FILE_LIMIT));
         env.put("CATALOG_EXCHANGE_DIR", bench.resolve("exchange-staging").toString());
         env.put("CATALOG_IMPORT_DIR", packageDir.toString());
-        env.put("CATALOG_IMPORT_WORK_DIR", bench.resolve("exchange-work").toString());
+        // -Dbench.workDir: where the server unpacks the exchange's zip (default target/bench/exchange-work),
+        // e.g. a tmpfs, to see what writing the unpacked gigabyte to disk costs the import that follows
+        env.put("CATALOG_IMPORT_WORK_DIR", System.getProperty("bench.workDir", bench.resolve("exchange-work").toString()));
         try (PayaraMicroProcess payara = PayaraMicroProcess.start(PayaraMicroProcess.Settings.forProject(projectDir,
                 BackingServices.freePort(), env, bench.resolve("payara-exchange.log"))).awaitReady(Duration.ofMinutes(5))) {
             AdminApi api = new AdminApi(payara.baseUri());

@@ -12,6 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.catalogimport.catalog.DeactivationPolicy;
 import org.catalogimport.catalog.EntityCounts;
 import org.catalogimport.commerceml.CommerceMlReader;
@@ -74,6 +77,44 @@ class PackageImportIT {
 
     private static long written(EntityCounts.Count count) {
         return count.inserted() + count.updated() + count.unchanged();
+    }
+
+    @Test
+    void aZipsUnpackedCopyIsDeletedFileByFileAsItIsReadAndAFolderIsNeverTouched() throws Exception {
+        // Given the demo package as a folder, and the same package zipped in another import folder
+        Path dir = DemoPackageWriter.write(temp.resolve("demo"), 40, 5);
+        List<Path> xml;
+        try (Stream<Path> files = Files.walk(dir)) {
+            xml = files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+        Path zipped = Files.createDirectories(temp.resolve("zipped"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(zipped.resolve("v8_3B8F_3e.zip")))) {
+            for (Path file : xml) {
+                zip.putNextEntry(new ZipEntry(dir.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+
+        // When the zip is imported: its unpacked copy is read from the import's work folder
+        var fromZip = new PackageLocator(ReadLimits.defaults()).locate(zipped, temp.resolve("zip-work"));
+        assertTrue(fromZip.unpackedCopy());
+        ImportRun run = new ImportRun(database.connection(), 500, new DeactivationPolicy(0.5, true), fromZip,
+                ImportPictures.checkOnly(), Thread::new);
+        run.importAll(new CommerceMlReader());
+
+        // Then every item landed, and no XML file of the copy is left (each deleted once read); the zip is kept
+        FixtureImportIT.assertEveryItemAccountedFor(run.writer().counts());
+        assertEquals(40, run.writer().counts().get("products").read());
+        try (Stream<Path> left = Files.walk(fromZip.root())) {
+            assertEquals(List.of(), left.filter(f -> f.toString().endsWith(".xml")).toList());
+        }
+        assertTrue(Files.isRegularFile(zipped.resolve("v8_3B8F_3e.zip")));
+
+        // And a package read where it lies (the import folder) keeps every file
+        ImportRun fromFolder = importDir(dir);
+        assertEquals(40, fromFolder.writer().counts().get("products").read());
+        assertTrue(xml.stream().allMatch(Files::isRegularFile));
     }
 
     @Test
