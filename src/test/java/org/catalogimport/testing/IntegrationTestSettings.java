@@ -45,7 +45,7 @@ public class IntegrationTestSettings implements LauncherSessionListener {
         System.setProperty("payara.startupTimeoutInSeconds", "240");
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--nohazelcast",
-                "--prebootcommandfile", projectDir().resolve("src/test/resources/payara-loopback.asadmin").toString(),
+                "--prebootcommandfile", PreBootCommands.file(projectDir()).toString(),
                 "--addLibs", target.resolve("postgresql.jar").toString(),
                 "--postbootcommandfile", projectDir().resolve("server-config/payara/post-boot-commands.asadmin").toString()));
         // why system properties, not environment: the connector's child process inherits this JVM's

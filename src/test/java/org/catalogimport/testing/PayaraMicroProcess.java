@@ -65,8 +65,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 // why: no Hazelcast clustering (it multicasts and probes cloud metadata addresses).
                 "--nohazelcast",
                 "--port", String.valueOf(settings.httpPort()),
-                // why: test and dev servers listen on loopback only; nothing leaves this machine.
-                "--prebootcommandfile", settings.projectDir().resolve("src/test/resources/payara-loopback.asadmin").toString(),
+                // why: the product's pre-boot commands, and test and dev servers listen on loopback only
+                "--prebootcommandfile", PreBootCommands.file(settings.projectDir()).toString(),
                 "--rootDir", rootDir.toString(),
                 "--addLibs", driver.toString(),
                 "--postbootcommandfile",
