@@ -35,6 +35,7 @@ final class FullExchange {
     private boolean fullCatalog;
     private boolean fullOffers;
     private boolean tablesCreated;
+    private boolean sortMemoryRaised;
     /** Whether the catalog held an active product, and an active offer, before this import wrote anything. */
     private boolean[] activeBefore;
 
@@ -152,9 +153,23 @@ final class FullExchange {
         }
     }
 
-    /** Creates the tables of mentioned Ид (once per import); {@link ImportedFiles} reads them too. */
-    void ensureTables() throws SQLException {
+    /**
+     * Makes the tables of mentioned Ид ready to be read whole: created, and the rest of the import's
+     * transaction given at least 64 MB of sort memory (never less than it had), once. Why: with
+     * PostgreSQL's default 4 MB, the ~40 MB of a 100k package's mentions are sorted on disk for
+     * {@link ImportedFiles}' per-file lists and hashed on disk by the deactivation's anti-joins.
+     * {@code set_config(..., true)} ends with the transaction.
+     */
+    void readyToReadMentions() throws SQLException {
         createTables();
+        if (sortMemoryRaised) {
+            return;
+        }
+        try (Statement statement = sql.connection().createStatement()) {
+            statement.execute("SELECT set_config('work_mem', '64MB', true)"
+                    + " WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB')");
+        }
+        sortMemoryRaised = true;
     }
 
     /**
@@ -176,7 +191,7 @@ final class FullExchange {
             return;
         }
         addSeenOfSkippedFiles();
-        createTables();
+        readyToReadMentions();
         // why: the anti-joins below must hash the mentions (the tables have no index); without
         // column statistics, which only ANALYZE gathers for a temporary table (autovacuum never
         // sees one), the planner guesses how many distinct Ид they hold

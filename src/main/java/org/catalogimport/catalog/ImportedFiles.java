@@ -60,7 +60,6 @@ final class ImportedFiles {
     private boolean problemWithoutFile;
     private int filesStarted;
     private int statesLoaded = -1;
-    private boolean sortMemoryRaised;
     private Map<String, FileState> loaded = Map.of();
     private Current current;
 
@@ -142,8 +141,7 @@ final class ImportedFiles {
         if (full.isEmpty()) {
             return true;
         }
-        fullExchange.ensureTables();
-        raiseSortMemory();
+        fullExchange.readyToReadMentions();
         try (PreparedStatement differing = sql.connection().prepareStatement(MENTION_LISTS + """
                 SELECT count(*) FROM import_file_state s LEFT JOIN p ON p.file = s.path LEFT JOIN o ON o.file = s.path
                 WHERE s.path = ANY (?::varchar[])
@@ -229,23 +227,6 @@ final class ImportedFiles {
         }
     }
 
-    /**
-     * Gives the rest of this import's transaction at least 64 MB of sort memory (never less than it
-     * had), once. Why: with PostgreSQL's default 4 MB, the ~40 MB of a 100k package's mentions are
-     * sorted on disk for their lists ({@link #MENTION_LISTS}); the deactivation's anti-joins that may
-     * follow hash them in memory too. {@code set_config(..., true)} ends with the transaction.
-     */
-    private void raiseSortMemory() throws SQLException {
-        if (sortMemoryRaised) {
-            return;
-        }
-        try (Statement statement = sql.connection().createStatement()) {
-            statement.execute("SELECT set_config('work_mem', '64MB', true)"
-                    + " WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('64MB')");
-        }
-        sortMemoryRaised = true;
-    }
-
     private void close() {
         if (current == null) {
             return;
@@ -280,8 +261,7 @@ final class ImportedFiles {
         if (clean.isEmpty()) {
             return;
         }
-        fullExchange.ensureTables();
-        raiseSortMemory();
+        fullExchange.readyToReadMentions();
         int n = clean.size();
         String[] path = new String[n], fingerprint = new String[n], keys = new String[n], reads = new String[n],
                 merged = new String[n];
