@@ -185,10 +185,13 @@ public final class CommerceMlReader {
             if (stop.getAsBoolean()) {
                 return items;
             }
-            if (ItemCounter.carriesItems(file.contents())) {
-                items += counter.count(file, stop);
-            }
+            items += countItems(file, stop);
         }
         return items;
+    }
+
+    /** The items of one file of a package, as {@link #countItems(ExchangePackage, BooleanSupplier)} counts them. */
+    public long countItems(PackageFile file, BooleanSupplier stop) throws PackageException {
+        return ItemCounter.carriesItems(file.contents()) ? counter.count(file, stop) : 0;
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A located 1C package.
@@ -15,22 +14,19 @@ import java.util.OptionalLong;
  *                offers, prices, stock
  * @param ignored paths (relative to the root, or names in the import folder) that were left out:
  *                documents, contractors, non-CommerceML XML, symbolic links, older zips
- * @param items   the items of {@code files} as {@link CommerceMlReader#countItems} counts them, when
- *                they were counted while the package was unpacked; empty otherwise
  * @param unpackedCopy whether {@code root} is the import's own copy of a zip, unpacked into its work
  *                folder: its files are read once and may then be deleted (the zip stays where it was)
  */
-public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, OptionalLong items,
-                              boolean unpackedCopy) {
+public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, boolean unpackedCopy) {
 
     public ExchangePackage {
         files = List.copyOf(files);
         ignored = List.copyOf(ignored);
     }
 
-    /** A package whose items are not counted yet, read where it lies. */
+    /** A package read where it lies. */
     public ExchangePackage(Path root, List<PackageFile> files, List<String> ignored) {
-        this(root, files, ignored, OptionalLong.empty(), false);
+        this(root, files, ignored, false);
     }
 
     /**

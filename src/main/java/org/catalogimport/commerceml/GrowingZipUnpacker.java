@@ -26,10 +26,10 @@ import java.util.zip.ZipInputStream;
 /**
  * Unpacks a zip while it is still being written. 1C sends a zip in parts of {@code file_limit}
  * bytes and nothing marks the last one; this reads the entries in the order they lie in the file as
- * the bytes arrive, and classifies and counts each XML file as it is written
- * ({@link UnpackedFilesScan}), so that the import 1C starts after the last part finds the package
- * unpacked and counted. Why: unpacking 60 MB into 1 GB of XML and counting it takes seconds that
- * the import would otherwise spend after the upload, on 1C's clock.
+ * the bytes arrive, and classifies each XML file as it is written ({@link UnpackedFilesScan}), so
+ * that the import 1C starts after the last part finds the package unpacked and classified. Why:
+ * unpacking 60 MB into 1 GB of XML takes seconds that the import would otherwise spend after the
+ * upload, on 1C's clock.
  *
  * <p>Safety is {@link ZipUnpacker}'s: the same names refused, the same limits on the bytes actually
  * inflated, checked while inflating. The entries are read from their local headers; at the end the
@@ -88,7 +88,7 @@ public final class GrowingZipUnpacker {
     /**
      * Unpacks on the calling thread until the zip is complete and checked, or until it gives up.
      *
-     * @return the unpacked and counted files; empty when it gave up (nothing is left in the target)
+     * @return the unpacked and classified files; empty when it gave up (nothing is left in the target)
      */
     public Optional<UnpackedZip> unpack() {
         try {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
@@ -43,11 +42,10 @@ public final class PackageLocator {
     }
 
     /**
-     * The same; a zip's files are classified and their items counted on a thread from {@code threads}
-     * while it is unpacked ({@link UnpackedFilesScan}), so its package comes with
-     * {@link ExchangePackage#items()}.
+     * The same; a zip's files are classified on a thread from {@code threads} while it is unpacked
+     * ({@link UnpackedFilesScan}).
      *
-     * @param stop says when to give up counting (a cancelled import)
+     * @param stop says when to give up classifying (a cancelled import)
      */
     public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop)
             throws PackageException {
@@ -55,7 +53,7 @@ public final class PackageLocator {
     }
 
     /**
-     * The same, taking a zip's files from {@code ahead} when they were unpacked (and counted) there
+     * The same, taking a zip's files from {@code ahead} when they were unpacked (and classified) there
      * before the import started and are still the zip's; otherwise the zip is unpacked here.
      */
     public ExchangePackage locate(Path importDir, Path workDir, ThreadFactory threads, BooleanSupplier stop,
@@ -74,7 +72,7 @@ public final class PackageLocator {
             try {
                 Optional<UnpackedZip> unpacked = ahead.take(zip, stop);
                 if (unpacked.isPresent() && adopt(unpacked.get(), zip, root)) {
-                    return recognise(importDir, zip, root, ignored, unpacked.get().scanned());
+                    return recognise(importDir, zip, root, ignored, unpacked.get().classified());
                 }
                 try (UnpackedFilesScan scan = new UnpackedFilesScan(threads, stop)) {
                     new ZipUnpacker(limits).unpack(zip, root, scan::unpacked);
@@ -112,28 +110,26 @@ public final class PackageLocator {
     }
 
     /**
-     * @param scanned the files a scan already classified and counted, by relative name: the package
-     *                has its item count when every file it reads is among them
+     * @param classified the files a scan already classified, by relative name; the others are
+     *                   classified here
      */
     private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored,
-                                      Map<String, UnpackedFilesScan.Scanned> scanned) throws PackageException {
+                                      Map<String, FileClassifier.Classification> classified) throws PackageException {
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;
-        long items = 0;
-        boolean counted = !scanned.isEmpty();
         for (Path candidate : PackageFolder.xmlFiles(root, ignored)) {
             xmlFiles++;
             String name = PackageFolder.relativeName(root, candidate);
-            UnpackedFilesScan.Scanned scan = scanned.get(name);
-            FileClassifier.Classification kind = scan != null ? scan.kind() : classifier.classify(candidate, name);
+            FileClassifier.Classification kind = classified.get(name);
+            if (kind == null) {
+                kind = classifier.classify(candidate, name);
+            }
             boolean catalogData = kind.contents().stream().anyMatch(content -> content != Content.DOCUMENTS);
             if (!kind.commerceMl() || !catalogData) {
                 ignored.add(name);
             } else {
                 files.add(new ProcessingOrder.Ranked(new PackageFile(candidate, name, kind.contents()), kind.dictionaryRank()));
-                counted &= scan != null;
-                items += scan != null ? scan.items() : 0;
             }
         }
         if (files.isEmpty()) {
@@ -143,8 +139,7 @@ public final class PackageLocator {
                     : PackageRefusal.NO_CATALOG_FILE_FOUND.with(xmlFiles, String.join(", ", ignored)), null);
         }
         files.sort(ProcessingOrder.COMPARATOR);
-        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored,
-                counted ? OptionalLong.of(items) : OptionalLong.empty(), zip != null);
+        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored, zip != null);
     }
 
     private static Path unpackDirectory(Path workDir, Path zip) throws PackageException {

@@ -10,20 +10,20 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
 /**
- * Classifies the XML files of a zip and counts their items while the zip is still being unpacked,
- * on a thread of its own. Why: unpacking (inflating, writing) and counting (parsing) each keep one
- * core busy, so side by side a zip costs about the longer of the two before its import reads, where
- * one after the other it cost their sum; and each file is read back while it is still in the page
- * cache. The count is the one {@link CommerceMlReader#countItems} makes, file by file.
+ * Classifies the XML files of a zip while the zip is still being unpacked, on a thread of its own,
+ * so that the import finds each file's place in the processing order ready. Classifying reads a
+ * file's head only (its dictionaries, its first product or offers), while it is still in the page
+ * cache.
+ *
+ * <p>Why it does not count the items too, as it once did: counting parses every byte, and on a
+ * small server that competed for the cores with the upload and the unpacking, both of which 1C
+ * waits for; the import counts alongside its own reading instead, where a core is idle
+ * ({@code imports.ItemCountAlongside}).
  *
  * <p>The unpacking thread hands over each file once it is written and closed; nothing waits for the
  * scan but {@link #finish}. The queue holds names only, so memory stays flat for any zip.
  */
 final class UnpackedFilesScan implements AutoCloseable {
-
-    /** A file as the scan saw it: what it carries and, when it carries items, how many. */
-    record Scanned(FileClassifier.Classification kind, long items) {
-    }
 
     private record Unpacked(String name, Path path) {
     }
@@ -31,7 +31,7 @@ final class UnpackedFilesScan implements AutoCloseable {
     private static final Unpacked END = new Unpacked("", null);
 
     private final BlockingQueue<Unpacked> queue = new LinkedBlockingQueue<>();
-    private final Map<String, Scanned> scanned = new HashMap<>();
+    private final Map<String, FileClassifier.Classification> classified = new HashMap<>();
     private final BooleanSupplier stop;
     private final Thread thread;
     private volatile Exception failure;
@@ -58,10 +58,10 @@ final class UnpackedFilesScan implements AutoCloseable {
     /**
      * Waits until every file handed over is scanned.
      *
-     * @return each XML file by its relative name
+     * @return each XML file's classification by its relative name
      * @throws PackageException the first file the scan could not read, as the import would report it
      */
-    Map<String, Scanned> finish() throws PackageException {
+    Map<String, FileClassifier.Classification> finish() throws PackageException {
         queue.add(END);
         try {
             thread.join();
@@ -76,7 +76,7 @@ final class UnpackedFilesScan implements AutoCloseable {
         if (failure instanceof RuntimeException unexpected) {
             throw unexpected;
         }
-        return scanned;
+        return classified;
     }
 
     /** Stops a scan that was not finished (the unpacking failed): its thread must not outlive the import. */
@@ -91,19 +91,12 @@ final class UnpackedFilesScan implements AutoCloseable {
     private void scan() {
         XmlParsers parsers = new XmlParsers();
         FileClassifier classifier = new FileClassifier(parsers);
-        ItemCounter counter = new ItemCounter(parsers);
         try {
             for (Unpacked file = queue.take(); file != END; file = queue.take()) {
                 if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                FileClassifier.Classification kind = classifier.classify(file.path(), file.name());
-                long items = kind.commerceMl() && ItemCounter.carriesItems(kind.contents())
-                        ? counter.count(new PackageFile(file.path(), file.name(), kind.contents()), stop) : 0;
-                if (stop.getAsBoolean()) {
-                    return; // the count of this file may be cut short: leave it out
-                }
-                scanned.put(file.name(), new Scanned(kind, items));
+                classified.put(file.name(), classifier.classify(file.path(), file.name()));
             }
         } catch (InterruptedException e) {
             // close(): the unpacking failed and reports why; nothing to add

@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * A zip unpacked before its import started, by {@link GrowingZipUnpacker}: the folder its files are
- * in, which zip they came from (the file, its size, a digest of its central directory), and what the
- * scan found in its XML files.
+ * in, which zip they came from (the file, its size, a digest of its central directory), and what
+ * each of its XML files carries ({@link UnpackedFilesScan}).
  */
 public final class UnpackedZip {
 
@@ -22,23 +22,23 @@ public final class UnpackedZip {
     private final Object fileKey;
     private final long size;
     private final byte[] directoryDigest;
-    private final Map<String, UnpackedFilesScan.Scanned> scanned;
+    private final Map<String, FileClassifier.Classification> classified;
 
     UnpackedZip(Path folder, Object fileKey, long size, byte[] directoryDigest,
-                Map<String, UnpackedFilesScan.Scanned> scanned) {
+                Map<String, FileClassifier.Classification> classified) {
         this.folder = folder;
         this.fileKey = fileKey;
         this.size = size;
         this.directoryDigest = directoryDigest.clone();
-        this.scanned = Map.copyOf(scanned);
+        this.classified = Map.copyOf(classified);
     }
 
     public Path folder() {
         return folder;
     }
 
-    Map<String, UnpackedFilesScan.Scanned> scanned() {
-        return scanned;
+    Map<String, FileClassifier.Classification> classified() {
+        return classified;
     }
 
     /** The file it was unpacked from (its inode on Linux): a rename keeps it, a new file has another. */

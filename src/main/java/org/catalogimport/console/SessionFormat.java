@@ -55,6 +55,12 @@ public class SessionFormat {
         return instant == null ? "" : TIME.format(instant.atZone(ZoneId.systemDefault()));
     }
 
+    /** "processed / total"; the total "…" while an import still counts it (the first seconds of a run). */
+    public String progress(ImportSession session) {
+        boolean counting = session.getTotalItems() <= 0 && !session.getStatus().isFinal();
+        return session.getProcessedItems() + " / " + (counting ? "…" : String.valueOf(session.getTotalItems()));
+    }
+
     /** Seconds under a minute, then minutes and seconds; "running for ..." while it runs. */
     public String duration(ImportSession session) {
         ResourceBundle bundle = bundle();

@@ -183,8 +183,10 @@ public class ExchangeImports {
     private ExchangeAnswer answerFor(ImportSession session, String console) {
         ImportStatus status = session.getStatus();
         return switch (status) {
-            case PENDING, RUNNING -> ExchangeAnswer.progress(settings.say(ExchangeMessage.PROGRESS.with(
-                    session.getProcessedItems(), session.getTotalItems(), session.getId())));
+            case PENDING, RUNNING -> ExchangeAnswer.progress(settings.say(session.getTotalItems() > 0
+                    ? ExchangeMessage.PROGRESS.with(session.getProcessedItems(), session.getTotalItems(), session.getId())
+                    // why: the total is counted alongside the import's first seconds
+                    : ExchangeMessage.PROGRESS_COUNTING.with(session.getProcessedItems(), session.getId())));
             case COMPLETED -> settings.answers().completed(ImportAnswers.Completed.of(session),
                     session.getUnreadItems() > 0 ? CensusJson.unread(sessions.censusJson(session.getId())) : List.of(),
                     console + "/admin/session.xhtml?id=" + session.getId());

@@ -29,6 +29,7 @@ public enum ExchangeMessage implements MessageKey {
     WAITING_FOR_ANOTHER("exchange.message.waitingForAnother", 0),
     WAITED("exchange.message.waited", 1),
     PROGRESS("exchange.message.progress", 3),
+    PROGRESS_COUNTING("exchange.message.progressCounting", 2),
     FAILED("exchange.message.failed", 2),
     CANCELLED("exchange.message.cancelled", 1),
     CANCELLED_BY("exchange.message.cancelledBy", 2),

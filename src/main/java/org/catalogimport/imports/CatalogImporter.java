@@ -120,6 +120,7 @@ public class CatalogImporter {
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
         ImportRun run = null;
+        ItemCountAlongside count = null;
         ImportPictures pictures = null;
         PictureCounts pictureCounts;
         ImportTimings timings = new ImportTimings();
@@ -129,10 +130,8 @@ public class CatalogImporter {
             ExchangePackage exchangePackage = new PackageLocator(settings.readLimits())
                     .locate(importDir, workDir, threads, cancelled, unpackedAhead);
             timings.mark("package located");
-            // why: a zip's items were counted while it was unpacked; only a folder needs the pre-scan
-            OptionalLong items = exchangePackage.items();
-            progress.total(sessionId, items.isPresent() ? items.getAsLong() : reader.countItems(exchangePackage, cancelled));
-            timings.mark("items counted");
+            count = new ItemCountAlongside(exchangePackage, threads, cancelled);
+            counter.counting(count);
             counter.throwIfCancelled();
             Optional<MediaFolder> media = settings.mediaDir().map(MediaFolder::new);
             if (media.isPresent()) {
@@ -148,8 +147,12 @@ public class CatalogImporter {
                 run = new ImportRun(connection, settings.batchSize(), new DeactivationPolicy(settings.maxDeactivationShare(), allowMassDeactivation), exchangePackage,
                         pictures, threads);
                 counter.attach(run);
-                run.importAll(reader);
+                run.importAll(reader, count::passed);
                 timings.mark("read and written");
+                if (count.awaitTotal().isEmpty()) {
+                    // why: the count could not read a file the import could; the total is then what was read
+                    progress.total(sessionId, run.processed());
+                }
                 counter.throwIfCancelled();
                 pictureCounts = pictures.prepare(connection);
             } finally {
@@ -184,6 +187,9 @@ public class CatalogImporter {
             }
             return failAfterStart(sessionId, counter, ticker, ImportMessage.STOPPED.with(e), e);
         } finally {
+            if (count != null) {
+                count.close(); // why first: it must not be reading the files deleted next
+            }
             deleteQuietly(workDir);
         }
         stopTicker(ticker);
@@ -233,6 +239,8 @@ public class CatalogImporter {
      */
     static final class ProgressCounter {
         private volatile ImportRun run;
+        private volatile ItemCountAlongside count;
+        private boolean totalWritten;
         private volatile String cancelledBy;
         private volatile Integer backendPid;
 
@@ -245,6 +253,21 @@ public class CatalogImporter {
 
         ImportRun run() {
             return run;
+        }
+
+        void counting(ItemCountAlongside itemCount) {
+            count = itemCount;
+        }
+
+        /** The package's total the first time it is known; then empty (called by the one progress writer). */
+        OptionalLong totalToWrite() {
+            ItemCountAlongside current = count;
+            if (totalWritten || current == null) {
+                return OptionalLong.empty();
+            }
+            OptionalLong total = current.total();
+            totalWritten = total.isPresent();
+            return total;
         }
 
         void connectedTo(Integer pid) {
@@ -292,8 +315,12 @@ public class CatalogImporter {
         }, PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes counts, heartbeat and new failures; also a heartbeat alone before the catalog work begins. */
+    /**
+     * Writes counts, heartbeat and new failures, and the total once counted; also a heartbeat alone
+     * before the catalog work begins.
+     */
     private synchronized void flushProgress(long sessionId, ProgressCounter counter) {
+        counter.totalToWrite().ifPresent(total -> progress.total(sessionId, total));
         ImportRun run = counter.run();
         if (run == null) {
             progress.report(sessionId, ImportCounts.NONE, clock.instant());

@@ -76,7 +76,7 @@ public class ImportProgress {
         return pending ? Start.ANOTHER_RUNNING : Start.NOT_PENDING;
     }
 
-    /** The item count of the pre-scan, known once the package has been read through once. */
+    /** The package's item count, known a few seconds into the import ({@link ItemCountAlongside}). */
     public void total(long sessionId, long totalItems) {
         entityManager.createQuery("update ImportSession s set s.totalItems = :total where s.id = :id")
                 .setParameter("total", totalItems)

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import org.catalogimport.catalog.CatalogWriteFailure;
 import org.catalogimport.catalog.CatalogWriteRefused;
 import org.catalogimport.catalog.CatalogWriter;
@@ -112,9 +113,19 @@ final class ImportRun {
      * database work instead of adding to it. The queue bounds the memory in between.
      */
     void importAll(CommerceMlReader reader) throws PackageException, SQLException, CatalogWriteRefused {
+        importAll(reader, position -> true);
+    }
+
+    /**
+     * The same, deleting a file of a zip's unpacked copy once read only when {@code othersDoneWith}
+     * says that nothing else reads it any more (the item count alongside, {@link ItemCountAlongside});
+     * the others go with the whole copy at the end.
+     */
+    void importAll(CommerceMlReader reader, IntPredicate othersDoneWith)
+            throws PackageException, SQLException, CatalogWriteRefused {
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         UnchangedFiles unchanged = new UnchangedFiles(writer.loadFileStates(processed::get));
-        Thread parser = threads.newThread(() -> parse(reader, queue, unchanged));
+        Thread parser = threads.newThread(() -> parse(reader, queue, unchanged, othersDoneWith));
         parser.setName("commerceml-parser");
         parser.start();
         try {
@@ -156,7 +167,8 @@ final class ImportRun {
      * if there was one. A file the last import read unchanged is not parsed at all
      * ({@link UnchangedFiles}): a skip goes into the queue instead of its records.
      */
-    private void parse(CommerceMlReader reader, BlockingQueue<Delivery> queue, UnchangedFiles unchanged) {
+    private void parse(CommerceMlReader reader, BlockingQueue<Delivery> queue, UnchangedFiles unchanged,
+                       IntPredicate othersDoneWith) {
         Deliveries deliveries = new Deliveries(queue);
         try {
             List<PackageFile> files = exchangePackage.files();
@@ -176,7 +188,9 @@ final class ImportRun {
                     deliveries.file = file;
                     reader.read(file, deliveries);
                 }
-                deleteIfUnpackedCopy(file);
+                if (othersDoneWith.test(position)) {
+                    deleteIfUnpackedCopy(file);
+                }
             }
             put(queue, new End(null));
         } catch (Stopped stopped) {

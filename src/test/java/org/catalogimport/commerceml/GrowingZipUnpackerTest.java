@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -87,7 +87,7 @@ class GrowingZipUnpackerTest {
         Files.move(incoming, batch);
         Optional<UnpackedZip> unpacked = running.lastPartArrived();
 
-        // Then it is the batch's zip, unpacked exactly as the import unpacks it, and counted as the pre-scan counts it
+        // Then it is the batch's zip, unpacked exactly as the import unpacks it, and classified as the locator classifies it
         assertTrue(unpacked.isPresent(), "gave up: " + running.unpacker().gaveUpBecause());
         assertTrue(unpacked.get().isOf(batch, ReadLimits.defaults()));
         ExchangePackage own = new PackageLocator(ReadLimits.defaults()).locate(batch.getParent(), dir.resolve("work"));
@@ -97,7 +97,8 @@ class GrowingZipUnpackerTest {
         for (int i = 0; i < own.files().size(); i++) {
             assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()), own.files().get(i).relativeName());
         }
-        assertEquals(OptionalLong.of(new CommerceMlReader().countItems(own)), ahead.items());
+        assertEquals(own.files().stream().map(PackageFile::contents).toList(),
+                ahead.files().stream().map(PackageFile::contents).toList(), "classified as the locator classifies");
         // and the locator moved the files into its work folder: nothing is left where they were unpacked
         assertFalse(Files.exists(running.target()));
         assertTrue(ahead.root().startsWith(dir.resolve("work-2")));
@@ -113,7 +114,7 @@ class GrowingZipUnpackerTest {
 
         assertTrue(unpacked.isPresent(), "gave up: " + running.unpacker().gaveUpBecause());
         assertEquals("jpeg", Files.readString(running.target().resolve("import_files/a.jpg")));
-        assertEquals(3, unpacked.get().scanned().get("goods.xml").items());
+        assertEquals(Set.of(Content.CATALOG), unpacked.get().classified().get("goods.xml").contents());
     }
 
     @Test
@@ -212,7 +213,7 @@ class GrowingZipUnpackerTest {
         assertFalse(unpacked.isOf(zip, ReadLimits.defaults()));
         assertFalse(Files.exists(running.target()), "deleted");
         assertTrue(Files.readString(pkg.files().get(0).path()).contains("q-1"));
-        assertEquals(OptionalLong.of(3), pkg.items());
+        assertEquals(3, new CommerceMlReader().countItems(pkg));
     }
 
     /** A zip of one entry stored without compression: its size follows the content's exactly. */

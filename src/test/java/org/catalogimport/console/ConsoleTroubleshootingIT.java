@@ -198,6 +198,17 @@ class ConsoleTroubleshootingIT {
                 assertEquals(bar.getRect().getY() + bar.getRect().getHeight() / 2,
                         counts.getRect().getY() + counts.getRect().getHeight() / 2, 4, "on the same line");
             }
+
+            // And while its total is still being counted (the first seconds of an import), the total reads "…", not 0
+            try (Connection db = database(); Statement statement = db.createStatement()) {
+                statement.executeUpdate("update import_session set total_items = 0 where id = " + id);
+            }
+            browser.get(RunningApplication.baseUri().resolve("admin/imports").toString());
+            WebElement counting = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".session-progress")))
+                    .findElement(By.xpath("following-sibling::*[contains(@class,'progress-counts')]"));
+            assertEquals("187445 / …", counting.getText().strip());
+            browser.get(RunningApplication.baseUri().resolve("admin/session.xhtml?id=" + id).toString());
+            assertEquals("187445 / …", wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:processed"))).getText().strip());
         } finally {
             ConsoleBrowser.switchLanguage(browser, "en");
             try (Connection db = database(); Statement statement = db.createStatement()) {

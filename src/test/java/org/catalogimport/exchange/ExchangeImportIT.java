@@ -1,5 +1,6 @@
 package org.catalogimport.exchange;
 
+import static org.awaitility.Awaitility.await;
 import static org.catalogimport.exchange.ExchangeTestPackages.assertShopLanded;
 import static org.catalogimport.exchange.ExchangeTestPackages.client;
 import static org.catalogimport.exchange.ExchangeTestPackages.newExchangeUser;
@@ -169,10 +170,16 @@ class ExchangeImportIT {
             // then every call answers at once, with progress
             OneCExchangeClient.Answer still = client.call("import", "filename=offers.xml");
             assertEquals("progress", still.line(1), still.toString());
+            assertTrue((System.nanoTime() - started) / 1e9 < 10, "calls return at once while the import is blocked");
+            // and the total, counted alongside the import, is told while the import is still blocked
+            OneCExchangeClient.Answer counted = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> client.call("import", "filename=import.xml"), answer -> answer.line(2).contains(" из "));
+            assertTrue(counted.line(2).matches("обработано [\\d\u00a0]+ из [1-9][\\d\u00a0]*… \\(импорт \\d+\\)"), counted.toString());
         }
-        assertTrue((System.nanoTime() - started) / 1e9 < 10, "calls return at once while the import is blocked");
         assertEquals("progress", running.line(1), running.toString());
-        assertTrue(running.line(2).matches("обработано [\\d\u00a0]+ из [\\d\u00a0]+… \\(импорт \\d+\\)"), running.toString());
+        // the first answer may come before the total is counted
+        assertTrue(running.line(2).matches("обработано [\\d\u00a0]+ из [\\d\u00a0]+… \\(импорт \\d+\\)")
+                || running.line(2).matches("обработано [\\d\u00a0]+, общее число ещё считается… \\(импорт \\d+\\)"), running.toString());
 
         OneCExchangeClient.Answer done = client.importUntilDone("import.xml", IMPORT_TIMEOUT);
         assertEquals("success", done.line(1), done.toString());

@@ -70,7 +70,7 @@ class ZipUnpackingAheadIT {
         JsonObject imported = api.object("imports/" + sessionOf(done));
         assertEquals(200, imported.getJsonObject("changeReport").getJsonObject("products").getInt("read"), imported.toString());
         assertEquals(imported.getJsonNumber("processedItems").longValue(), imported.getJsonNumber("totalItems").longValue(),
-                "the progress total was counted while the zip was unpacked");
+                "the progress total was counted alongside the import");
         assertTrue(ExchangeTestPackages.product(api, DemoPackageWriter.productId(seed, 0)).getBoolean("active"));
         assertFalse(Files.exists(unpacked), "taken by the import and deleted with its work folder");
     }

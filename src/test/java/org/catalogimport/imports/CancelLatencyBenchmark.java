@@ -22,7 +22,7 @@ import org.catalogimport.testing.TestDatabase;
 /**
  * Cancel latency (README, Performance): on a large package, the time from the cancel request
  * (what the console's button sends) to the session being CANCELLED, at three points of an import:
- * during the pre-scan, a quarter through and two thirds through. Starts its own Payara Micro on
+ * at its start (the package being located), a quarter through and two thirds through. Starts its own Payara Micro on
  * a database of its own (catalog_cancel_bench).
  *
  * <pre>./mvnw -B -Pbenchmark package -Dbench.main=org.catalogimport.imports.CancelLatencyBenchmark -Dbench.products=100000</pre>
@@ -60,7 +60,7 @@ public final class CancelLatencyBenchmark {
         }
     }
 
-    /** Starts an import, cancels it once {@code fraction} of its items are processed (0: during the pre-scan). */
+    /** Starts an import, cancels it once {@code fraction} of its items are processed (0: at once, while the package is located). */
     private static void measure(AdminApi api, double fraction) throws Exception {
         // why retried: the lock is released just after the previous session shows CANCELLED
         AtomicReference<HttpResponse<String>> startedRef = new AtomicReference<>();
@@ -93,7 +93,7 @@ public final class CancelLatencyBenchmark {
         });
         double cancelledMs = (System.nanoTime() - asked) / 1e6;
         System.out.printf("Cancel at %s (%,d of %,d items): answer %d in %.0f ms, %s after %.0f ms%n",
-                fraction == 0 ? "pre-scan" : Math.round(fraction * 100) + " %",
+                fraction == 0 ? "the start" : Math.round(fraction * 100) + " %",
                 state.getJsonNumber("processedItems").longValue(), state.getJsonNumber("totalItems").longValue(),
                 cancel.statusCode(), answerMs, ended.get(), cancelledMs);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(api::nothingRuns);

@@ -111,7 +111,7 @@ class CatalogImporterIT extends PlatformChecksInContainer {
         assertEquals(ImportStatus.COMPLETED, outcome.status(), outcome.errorMessage());
         ImportSession session = sessions.find(id).orElseThrow();
         assertEquals(ImportStatus.COMPLETED, session.getStatus());
-        assertTrue(session.getTotalItems() > 200, "pre-scan counted products and offers: " + session.getTotalItems());
+        assertTrue(session.getTotalItems() > 200, "counted alongside the import: products and offers: " + session.getTotalItems());
         assertEquals(session.getTotalItems(), session.getProcessedItems());
         assertNotNull(session.getFinishedAt());
         assertTrue(sessions.entityCountsJson(id).contains("\"products\""), sessions.entityCountsJson(id));
