@@ -15,12 +15,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -41,6 +45,12 @@ import java.util.zip.ZipInputStream;
  * <p>The zip is read through one channel opened at the start, so a rename (an import taking the
  * file into its batch folder) does not disturb it; a file that gets shorter (sent again from its
  * start) makes it give up.
+ *
+ * <p>Once the last part is there, the import's thread, which would only wait, unpacks entries from
+ * the end of the zip backwards ({@link #helpFromTheEnd}, by random access through the central
+ * directory) until it meets this unpacker's own thread: inflating is what is left after the last
+ * part over a fast link (one core inflates about 350 MB of XML a second), and the two cores then
+ * share it. The tail's entries pass the same checks, and must match the central directory too.
  */
 public final class GrowingZipUnpacker {
 
@@ -56,6 +66,17 @@ public final class GrowingZipUnpacker {
     private volatile boolean lastPart;
     private volatile boolean abandoned;
     private volatile String gaveUpBecause;
+    private final String zipName;
+    private final Path root;
+    private final ZipUnpacker rules;
+    /** Destinations taken, by either end: two entries must never write one file. */
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
+    /** Bytes inflated so far by either end, for the archive's limits. */
+    private final AtomicLong inflated = new AtomicLong();
+    private volatile UnpackedFilesScan scan;
+
+    /** Which entries each end has: this unpacker's thread from the first, the tail's helper from the last. */
+    private final MeetingEnds<Unpacked> ends = new MeetingEnds<>();
 
     /**
      * @param target  an empty folder, created if absent, deleted when this gives up
@@ -68,6 +89,9 @@ public final class GrowingZipUnpacker {
         this.target = target;
         this.threads = threads;
         this.idle = idle;
+        this.zipName = zip.getFileName().toString();
+        this.root = target.toAbsolutePath().normalize();
+        this.rules = new ZipUnpacker(limits);
     }
 
     /** No byte will be appended any more (an import took the file): the end of the bytes is the end. */
@@ -106,21 +130,22 @@ public final class GrowingZipUnpacker {
     }
 
     private UnpackedZip follow() throws IOException, PackageException {
-        String zipName = zip.getFileName().toString();
-        Path root = target.toAbsolutePath().normalize();
-        ZipUnpacker rules = new ZipUnpacker(limits);
         BasicFileAttributes file = Files.readAttributes(zip, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         List<Unpacked> unpacked = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         byte[] buffer = new byte[BUFFER_BYTES];
-        long total = 0;
+        boolean metTheTail = false;
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ);
-             UnpackedFilesScan scan = new UnpackedFilesScan(threads, () -> abandoned)) {
+             UnpackedFilesScan fileScan = new UnpackedFilesScan(threads, () -> abandoned)) {
+            scan = fileScan;
             GrowingInput bytes = new GrowingInput(channel);
             ZipInputStream in = new ZipInputStream(new BufferedInputStream(bytes, BUFFER_BYTES), StandardCharsets.UTF_8);
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 if (unpacked.size() >= limits.maxZipEntries()) {
                     throw new IOException("more than " + limits.maxZipEntries() + " entries");
+                }
+                if (!ends.claimFront(unpacked.size())) {
+                    metTheTail = true; // this entry and every one after it are the tail's
+                    break;
                 }
                 Path destination = ZipUnpacker.destination(zipName, root, entry.getName());
                 if (!destination.equals(root) && !names.add(destination.toString())) {
@@ -141,22 +166,105 @@ public final class GrowingZipUnpacker {
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         written += n;
-                        total += n;
                         // why the bytes read so far: the archive's final size is not known yet, so the
                         // ratio is judged stricter than ZipUnpacker judges it (giving up is harmless)
                         rules.checkLimits(zipName, entry.getName(), written, Math.max(1, bytes.position() - entryStart),
-                                total, Math.max(1, bytes.position()));
+                                inflated.addAndGet(n), Math.max(1, bytes.position()));
                         out.write(buffer, 0, n);
                     }
                 }
                 // why the entry's own CRC: ZipInputStream has checked the bytes against it by now
                 unpacked.add(new Unpacked(entry.getName(), entry.getCrc(), written));
-                scan.unpacked(root.relativize(destination).toString().replace(File.separatorChar, '/'), destination);
+                fileScan.unpacked(relativeName(destination), destination);
+            }
+            if (metTheTail) {
+                unpacked.addAll(ends.tailFrom(unpacked.size()));
             }
             ZipCentralDirectory.Summary directory = completeDirectory(channel, bytes);
             check(directory, unpacked);
-            return new UnpackedZip(target, file.fileKey(), channel.size(), directory.digest(), scan.finish());
+            return new UnpackedZip(target, file.fileKey(), channel.size(), directory.digest(), fileScan.finish());
         }
+    }
+
+    /**
+     * Unpacks entries of the zip, complete now (an import took it: no part comes any more), from its
+     * last entry backwards on the calling thread, until it meets the entries this unpacker's own thread
+     * has reached; then returns. When it cannot read the zip so, it leaves the rest to that thread;
+     * an entry it took and did not unpack exactly as the central directory lists it makes the whole
+     * unpacking give up (the import then unpacks the zip itself).
+     *
+     * @param zipNow the zip where it is now (an import renames it into its batch folder)
+     * @param stop   says when to stop helping (a cancelled import)
+     * @return how many entries it unpacked
+     */
+    public int helpFromTheEnd(Path zipNow, BooleanSupplier stop) {
+        UnpackedFilesScan fileScan = scan;
+        if (fileScan == null || !ends.startTail()) {
+            return 0; // not begun yet (or helped once already): the unpacker's thread does it all
+        }
+        int helped = 0;
+        String failure = null;
+        try (FileChannel channel = FileChannel.open(zipNow, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             ZipFile zipFile = new ZipFile(zipNow.toFile(), StandardCharsets.UTF_8)) {
+            List<ZipCentralDirectory.Entry> listed = ZipCentralDirectory.read(channel, limits.maxZipEntries()).listed();
+            byte[] buffer = new byte[BUFFER_BYTES];
+            for (int index = ends.claimTail(listed.size(), abandoned || stop.getAsBoolean()); index >= 0;
+                 index = ends.claimTail(listed.size(), abandoned || stop.getAsBoolean())) {
+                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), fileScan, buffer));
+                helped++;
+            }
+        } catch (IOException | PackageException | RuntimeException e) {
+            failure = e instanceof PackageException refused ? refused.text().english() : String.valueOf(e.getMessage());
+        } finally {
+            ends.tailEnded(failure);
+        }
+        return helped;
+    }
+
+    /** One entry by random access, checked as the front checks its entries, and against what the directory lists. */
+    private Unpacked unpackListed(ZipFile zipFile, ZipCentralDirectory.Entry listed, long archiveBytes,
+                                  UnpackedFilesScan fileScan, byte[] buffer) throws IOException, PackageException {
+        String name = listed.name();
+        Path destination = ZipUnpacker.destination(zipName, root, name);
+        if (!destination.equals(root) && !names.add(destination.toString())) {
+            throw new IOException("two entries named " + name);
+        }
+        ZipEntry entry = zipFile.getEntry(name);
+        if (entry == null || entry.isDirectory() != name.endsWith("/")) {
+            throw new IOException("the entry is not found by its name: " + name);
+        }
+        if (entry.isDirectory() || destination.equals(root)) {
+            if (!entry.isDirectory()) {
+                throw new IOException("an entry that is the folder itself: " + name);
+            }
+            Files.createDirectories(destination);
+            return new Unpacked(name, 0, 0);
+        }
+        Files.createDirectories(destination.getParent());
+        CRC32 crc = new CRC32();
+        long written = 0;
+        try (InputStream in = zipFile.getInputStream(entry);
+             OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
+                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (abandoned) {
+                    throw new IOException("abandoned");
+                }
+                written += n;
+                rules.checkLimits(zipName, name, written, Math.max(1, listed.compressedSize()), inflated.addAndGet(n), archiveBytes);
+                crc.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        if (crc.getValue() != listed.crc() || written != listed.size()) {
+            throw new IOException("entry " + name + " differs from the central directory");
+        }
+        fileScan.unpacked(relativeName(destination), destination);
+        return new Unpacked(name, listed.crc(), written);
+    }
+
+    private String relativeName(Path destination) {
+        return root.relativize(destination).toString().replace(File.separatorChar, '/');
     }
 
     /** Waits until the central directory after the entries has arrived whole. */

@@ -32,7 +32,8 @@ import org.catalogimport.imports.NodeName;
  *
  * <p>The node that receives a zip's first part unpacks it, into {@code <import work dir>/ahead/},
  * on a thread of its own; nothing a call answers waits for it. The import asks for the files
- * ({@link #take}) and, on this node, waits for the few seconds the unpacking may still need, its
+ * ({@link #take}) and, on this node, helps with what the unpacking still has to do, from the zip's
+ * last entry backwards ({@link GrowingZipUnpacker#helpFromTheEnd}), then waits for the rest, its
  * session answering {@code progress} meanwhile. An import that runs on another node, or a zip this
  * node did not see begin, is unpacked by the import as before; so is any zip this gives up on. It
  * never refuses a zip: a broken or hostile one is refused by the import, with the usual message.
@@ -91,7 +92,7 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
     public Optional<UnpackedZip> take(Path zip, BooleanSupplier stop) {
         Object key = fileKey(zip);
         Unpacking unpacking = key == null ? null : byFile.remove(key);
-        return unpacking == null ? Optional.empty() : unpacking.take(stop);
+        return unpacking == null ? Optional.empty() : unpacking.take(zip, stop);
     }
 
     @PreDestroy
@@ -175,13 +176,27 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
             }
         }
 
-        /** Waits for the unpacking to end (no part comes any more) and hands its files over. */
-        synchronized Optional<UnpackedZip> take(BooleanSupplier stop) {
-            if (dropped) {
-                return Optional.empty();
+        /**
+         * Helps the unpacking to its end (no part comes any more: {@code zip} is complete) and hands
+         * its files over. Why help: the importing thread would only wait, and on a fast link the
+         * inflating left after the last part is what 1C waits for.
+         */
+        Optional<UnpackedZip> take(Path zip, BooleanSupplier stop) {
+            synchronized (this) {
+                if (dropped) {
+                    return Optional.empty();
+                }
+                taken = true;
             }
-            taken = true;
             unpacker.lastPartArrived();
+            int helped = unpacker.helpFromTheEnd(zip, stop);
+            if (helped > 0) {
+                LOG.info(() -> "Zip of " + what + ": its last " + helped + " entries unpacked by the import, from the end");
+            }
+            return handOver(stop);
+        }
+
+        private synchronized Optional<UnpackedZip> handOver(BooleanSupplier stop) {
             while (!done) {
                 if (stop.getAsBoolean()) {
                     abandon();

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.exchange.ExchangeBenchmark;
@@ -102,6 +103,67 @@ class GrowingZipUnpackerTest {
         // and the locator moved the files into its work folder: nothing is left where they were unpacked
         assertFalse(Files.exists(running.target()));
         assertTrue(ahead.root().startsWith(dir.resolve("work-2")));
+    }
+
+    @Test
+    @DisplayName("the import's thread unpacks from the end until it meets the unpacker: together, byte for byte the import's unpacking")
+    void theImportHelpsFromTheEnd() throws Exception {
+        // Given a zipped demo package of which only the first quarter has arrived, and the unpacking following it
+        Path folder = DemoPackageWriter.write(dir.resolve("package"), 150, 9);
+        Path complete = dir.resolve("complete/v8_3B8F_3e.zip");
+        Files.createDirectories(complete.getParent());
+        ExchangeBenchmark.zipFolder(folder, complete);
+        byte[] zip = Files.readAllBytes(complete);
+        Path incoming = dir.resolve("incoming/v8_3B8F_3e.zip");
+        Files.createDirectories(incoming.getParent());
+        append(incoming, zip, 0, zip.length / 4);
+        Running running = start(incoming, ReadLimits.defaults());
+        await().atMost(Duration.ofMinutes(1)).until(() -> files(running.target()) > 0);
+
+        // When the import, with the whole zip at hand, helps while the unpacker still waits for the rest of its bytes
+        int helped = running.unpacker().helpFromTheEnd(complete, () -> false);
+        // and the rest then reaches the unpacker
+        append(incoming, zip, zip.length / 4, zip.length);
+        Optional<UnpackedZip> unpacked = running.lastPartArrived();
+
+        // Then the import unpacked the entries past the first quarter, and the whole is the import's own unpacking
+        int entries;
+        try (ZipFile listed = new ZipFile(complete.toFile())) {
+            entries = listed.size();
+        }
+        assertTrue(unpacked.isPresent(), "gave up: " + running.unpacker().gaveUpBecause());
+        assertTrue(helped > entries / 2 && helped < entries, helped + " of " + entries + " entries helped");
+        ExchangePackage own = new PackageLocator(ReadLimits.defaults()).locate(complete.getParent(), dir.resolve("work"));
+        ExchangePackage ahead = new PackageLocator(ReadLimits.defaults()).locate(incoming.getParent(), dir.resolve("work-2"),
+                Thread::new, () -> false, (zip1, stop) -> unpacked);
+        assertTrue(ahead.root().startsWith(dir.resolve("work-2")), "the files unpacked ahead were taken");
+        assertEquals(names(own), names(ahead));
+        for (int i = 0; i < own.files().size(); i++) {
+            assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()), own.files().get(i).relativeName());
+        }
+    }
+
+    @Test
+    @DisplayName("an entry the import's thread refuses from the end makes the whole unpacking give up, nothing left")
+    void aRefusedTailEntryGivesUp() throws Exception {
+        // Given a zip whose last entry climbs out of the folder, its first bytes arrived, and the unpacking following it
+        Path complete = Zips.write(dir.resolve("complete/package.zip"),
+                Zips.zip(Zips.entries("goods.xml", goods(4_000), "../evil.xml", "<x/>")));
+        byte[] zip = Files.readAllBytes(complete);
+        Path incoming = dir.resolve("incoming/package.zip");
+        Files.createDirectories(incoming.getParent());
+        append(incoming, zip, 0, 2_000);
+        Running running = start(incoming, ReadLimits.defaults());
+        await().atMost(Duration.ofMinutes(1)).until(() -> files(running.target()) > 0);
+
+        // When the import helps from the end, and then the rest arrives
+        int helped = running.unpacker().helpFromTheEnd(complete, () -> false);
+        append(incoming, zip, 2_000, zip.length);
+
+        // Then the escaping entry was never written, and the unpacking gave up with nothing left (the import refuses the zip itself)
+        assertEquals(0, helped);
+        assertFalse(Files.exists(dir.resolve("evil.xml")));
+        assertGaveUp(running, "../evil.xml");
     }
 
     @Test
