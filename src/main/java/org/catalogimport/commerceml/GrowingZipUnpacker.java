@@ -120,6 +120,8 @@ public final class GrowingZipUnpacker {
             return Optional.of(follow());
         } catch (PackageException | IOException | RuntimeException e) {
             gaveUpBecause = e instanceof PackageException refused ? refused.text().english() : String.valueOf(e.getMessage());
+            // why first: a tail still unpacking would write into the folder again after it was deleted
+            ends.frontGaveUp();
             ZipUnpacker.delete(target);
             return Optional.empty();
         }
@@ -133,6 +135,7 @@ public final class GrowingZipUnpacker {
         BasicFileAttributes file = Files.readAttributes(zip, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         List<Unpacked> unpacked = new ArrayList<>();
         byte[] buffer = new byte[BUFFER_BYTES];
+        long frontInflated = 0;
         boolean metTheTail = false;
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ);
              UnpackedFilesScan fileScan = new UnpackedFilesScan(threads, () -> abandoned)) {
@@ -166,10 +169,12 @@ public final class GrowingZipUnpacker {
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         written += n;
+                        frontInflated += n;
                         // why the bytes read so far: the archive's final size is not known yet, so the
                         // ratio is judged stricter than ZipUnpacker judges it (giving up is harmless)
                         rules.checkLimits(zipName, entry.getName(), written, Math.max(1, bytes.position() - entryStart),
-                                inflated.addAndGet(n), Math.max(1, bytes.position()));
+                                frontInflated, Math.max(1, bytes.position()));
+                        checkInflatedInAll(n);
                         out.write(buffer, 0, n);
                     }
                 }
@@ -208,9 +213,12 @@ public final class GrowingZipUnpacker {
              ZipFile zipFile = new ZipFile(zipNow.toFile(), StandardCharsets.UTF_8)) {
             List<ZipCentralDirectory.Entry> listed = ZipCentralDirectory.read(channel, limits.maxZipEntries()).listed();
             byte[] buffer = new byte[BUFFER_BYTES];
-            for (int index = ends.claimTail(listed.size(), abandoned || stop.getAsBoolean()); index >= 0;
-                 index = ends.claimTail(listed.size(), abandoned || stop.getAsBoolean())) {
-                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), fileScan, buffer));
+            BooleanSupplier giveUp = () -> abandoned || stop.getAsBoolean() || ends.frontEnded();
+            long[] tailInflated = {0};
+            for (int index = ends.claimTail(listed.size(), giveUp.getAsBoolean()); index >= 0;
+                 index = ends.claimTail(listed.size(), giveUp.getAsBoolean())) {
+                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), fileScan, buffer,
+                        tailInflated, giveUp));
                 helped++;
             }
         } catch (IOException | PackageException | RuntimeException e) {
@@ -223,7 +231,8 @@ public final class GrowingZipUnpacker {
 
     /** One entry by random access, checked as the front checks its entries, and against what the directory lists. */
     private Unpacked unpackListed(ZipFile zipFile, ZipCentralDirectory.Entry listed, long archiveBytes,
-                                  UnpackedFilesScan fileScan, byte[] buffer) throws IOException, PackageException {
+                                  UnpackedFilesScan fileScan, byte[] buffer, long[] tailInflated, BooleanSupplier giveUp)
+            throws IOException, PackageException {
         String name = listed.name();
         Path destination = ZipUnpacker.destination(zipName, root, name);
         if (!destination.equals(root) && !names.add(destination.toString())) {
@@ -247,11 +256,14 @@ public final class GrowingZipUnpacker {
              OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
                      StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (abandoned) {
-                    throw new IOException("abandoned");
+                if (giveUp.getAsBoolean()) {
+                    throw new IOException("stopped");
                 }
                 written += n;
-                rules.checkLimits(zipName, name, written, Math.max(1, listed.compressedSize()), inflated.addAndGet(n), archiveBytes);
+                tailInflated[0] += n;
+                // why each end's own bytes for the ratio: the front judges its share by the bytes it has read
+                rules.checkLimits(zipName, name, written, Math.max(1, listed.compressedSize()), tailInflated[0], archiveBytes);
+                checkInflatedInAll(n);
                 crc.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
@@ -261,6 +273,13 @@ public final class GrowingZipUnpacker {
         }
         fileScan.unpacked(relativeName(destination), destination);
         return new Unpacked(name, listed.crc(), written);
+    }
+
+    /** The archive's limit on inflated bytes, judged on what both ends inflated together. */
+    private void checkInflatedInAll(int more) throws PackageException {
+        if (inflated.addAndGet(more) > limits.maxUncompressedBytes()) {
+            throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_TOO_LARGE.with(limits.maxUncompressedBytes()), null);
+        }
     }
 
     private String relativeName(Path destination) {

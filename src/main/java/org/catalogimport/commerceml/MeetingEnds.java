@@ -22,6 +22,7 @@ final class MeetingEnds<T> {
     private final Map<Integer, T> fromTail = new HashMap<>();
     private boolean tailStarted;
     private boolean tailBusy;
+    private boolean frontEnded;
     private String tailFailure;
 
     /** Whether the front may take entry {@code index}: false once the tail has it (and so every one after it). */
@@ -33,9 +34,9 @@ final class MeetingEnds<T> {
         return true;
     }
 
-    /** Whether the tail may start: only once per unpacking. */
+    /** Whether the tail may start: only once per unpacking, and not after the front has ended. */
     synchronized boolean startTail() {
-        if (tailStarted) {
+        if (tailStarted || frontEnded) {
             return false;
         }
         tailStarted = true;
@@ -46,11 +47,31 @@ final class MeetingEnds<T> {
     /** The next entry for the tail, of {@code entries} in all; -1 when it has met the front, or when told to stop. */
     synchronized int claimTail(int entries, boolean stop) {
         int index = Math.min(backFirst, entries) - 1;
-        if (index < frontNext || stop) {
+        if (index < frontNext || stop || frontEnded) {
             return -1;
         }
         backFirst = index;
         return index;
+    }
+
+    /**
+     * The front gave up: the tail takes no more entries, and this waits until it has stopped (it
+     * checks {@link #frontEnded()} between its writes), so that the caller may delete what was written.
+     */
+    synchronized void frontGaveUp() {
+        frontEnded = true;
+        while (tailBusy) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    synchronized boolean frontEnded() {
+        return frontEnded;
     }
 
     synchronized void tailUnpacked(int index, T unpacked) {

@@ -26,9 +26,9 @@ import org.catalogimport.imports.NodeName;
 
 /**
  * Unpacks a zip 1C sends while its parts arrive, so that the import 1C starts with its first
- * {@code import} call finds the files unpacked and counted ({@link GrowingZipUnpacker}). Why: on a
- * small server, unpacking 60 MB into 1 GB of XML and counting it takes seconds that the import
- * would otherwise spend after the last part; 1C waits for them.
+ * {@code import} call finds the files unpacked and classified ({@link GrowingZipUnpacker}). Why: on
+ * a small server, unpacking 60 MB into 1 GB of XML takes seconds that the import would otherwise
+ * spend after the last part; 1C waits for them.
  *
  * <p>The node that receives a zip's first part unpacks it, into {@code <import work dir>/ahead/},
  * on a thread of its own; nothing a call answers waits for it. The import asks for the files
@@ -182,14 +182,16 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
          * inflating left after the last part is what 1C waits for.
          */
         Optional<UnpackedZip> take(Path zip, BooleanSupplier stop) {
+            boolean finished;
             synchronized (this) {
                 if (dropped) {
                     return Optional.empty();
                 }
                 taken = true;
+                finished = done;
             }
             unpacker.lastPartArrived();
-            int helped = unpacker.helpFromTheEnd(zip, stop);
+            int helped = finished ? 0 : unpacker.helpFromTheEnd(zip, stop);
             if (helped > 0) {
                 LOG.info(() -> "Zip of " + what + ": its last " + helped + " entries unpacked by the import, from the end");
             }

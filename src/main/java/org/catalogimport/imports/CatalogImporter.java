@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -149,10 +148,6 @@ public class CatalogImporter {
                 counter.attach(run);
                 run.importAll(reader, count::passed);
                 timings.mark("read and written");
-                if (count.awaitTotal().isEmpty()) {
-                    // why: the count could not read a file the import could; the total is then what was read
-                    progress.total(sessionId, run.processed());
-                }
                 counter.throwIfCancelled();
                 pictureCounts = pictures.prepare(connection);
             } finally {
@@ -168,6 +163,11 @@ public class CatalogImporter {
                 publishPictures(sessionId, pictures);
             }
             timings.mark(dryRun ? "rolled back" : "committed");
+            // why after the transaction: a count still running (every file skipped as unchanged) must not lengthen it
+            if (count.awaitTotal().isEmpty()) {
+                // the count could not read a file the import could: the total is what was read
+                progress.total(sessionId, run.processed());
+            }
         } catch (Exception e) {
             if (pictures != null) {
                 // why here: whatever ended the import, its staged pictures must never reach the folder
@@ -228,72 +228,6 @@ public class CatalogImporter {
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + sessionId + " committed, but its pictures were not all published yet;"
                     + " the next import finishes the publish", e);
-        }
-    }
-
-    /** The configured share, and the session's "allow mass deactivation". */
-
-    /**
-     * The running import as the ticker sees it: nothing until the catalog transaction has begun.
-     * Also where a cancel request arrives (on the ticker's thread) and is passed to the import.
-     */
-    static final class ProgressCounter {
-        private volatile ImportRun run;
-        private volatile ItemCountAlongside count;
-        private boolean totalWritten;
-        private volatile String cancelledBy;
-        private volatile Integer backendPid;
-
-        void attach(ImportRun importRun) {
-            run = importRun;
-            if (cancelledBy != null) {
-                importRun.cancel();
-            }
-        }
-
-        ImportRun run() {
-            return run;
-        }
-
-        void counting(ItemCountAlongside itemCount) {
-            count = itemCount;
-        }
-
-        /** The package's total the first time it is known; then empty (called by the one progress writer). */
-        OptionalLong totalToWrite() {
-            ItemCountAlongside current = count;
-            if (totalWritten || current == null) {
-                return OptionalLong.empty();
-            }
-            OptionalLong total = current.total();
-            totalWritten = total.isPresent();
-            return total;
-        }
-
-        void connectedTo(Integer pid) {
-            backendPid = pid;
-        }
-
-        Integer backendPid() {
-            return backendPid;
-        }
-
-        void cancel(String user) {
-            cancelledBy = user;
-            ImportRun current = run;
-            if (current != null) {
-                current.cancel();
-            }
-        }
-
-        String cancelledBy() {
-            return cancelledBy;
-        }
-
-        void throwIfCancelled() {
-            if (cancelledBy != null) {
-                throw new ImportRun.Cancelled();
-            }
         }
     }
 

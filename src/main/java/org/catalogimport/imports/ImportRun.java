@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,7 @@ final class ImportRun {
     private void parse(CommerceMlReader reader, BlockingQueue<Delivery> queue, UnchangedFiles unchanged,
                        IntPredicate othersDoneWith) {
         Deliveries deliveries = new Deliveries(queue);
+        List<Integer> readNotDeleted = new ArrayList<>();
         try {
             List<PackageFile> files = exchangePackage.files();
             for (int position = 0; position < files.size(); position++) {
@@ -188,9 +190,9 @@ final class ImportRun {
                     deliveries.file = file;
                     reader.read(file, deliveries);
                 }
-                if (othersDoneWith.test(position)) {
-                    deleteIfUnpackedCopy(file);
-                }
+                // why a list: the import may get ahead of the count (files skipped as unchanged)
+                readNotDeleted.add(position);
+                deleteReadCopies(readNotDeleted, files, othersDoneWith);
             }
             put(queue, new End(null));
         } catch (Stopped stopped) {
@@ -203,21 +205,30 @@ final class ImportRun {
     }
 
     /**
-     * Deletes a file of a zip's unpacked copy once it is read (or skipped): nothing reads it again,
+     * Deletes the files of a zip's unpacked copy read (or skipped) so far that nothing else reads any
+     * more ({@code othersDoneWith}: the item count alongside); the others stay listed for the next call.
+     * Nothing reads a deleted file again,
      * and a zip is unpacked anew for any later import. Why not at the end with the rest: the kernel
      * writes an unpacked gigabyte back to disk some seconds after it was written, in the middle of
      * the import, where it competed with PostgreSQL's own writes (the exchange benchmark read and
      * wrote 2.1–2.6 s longer than the folder import of the same package; with the copy on a tmpfs,
      * as long); a file deleted before that is never written at all.
      */
-    private void deleteIfUnpackedCopy(PackageFile file) {
+    private void deleteReadCopies(List<Integer> read, List<PackageFile> files, IntPredicate othersDoneWith) {
         if (!exchangePackage.unpackedCopy()) {
+            read.clear();
             return;
         }
-        try {
-            Files.deleteIfExists(file.path());
-        } catch (IOException e) {
-            // left to the clean-up of the whole copy at the end of the import
+        for (Iterator<Integer> positions = read.iterator(); positions.hasNext(); ) {
+            int position = positions.next();
+            if (othersDoneWith.test(position)) {
+                try {
+                    Files.deleteIfExists(files.get(position).path());
+                } catch (IOException e) {
+                    // left to the clean-up of the whole copy at the end of the import
+                }
+                positions.remove();
+            }
         }
     }
 

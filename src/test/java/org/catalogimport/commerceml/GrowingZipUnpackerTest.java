@@ -167,6 +167,23 @@ class GrowingZipUnpackerTest {
     }
 
     @Test
+    @DisplayName("once the unpacker has given up, the import's help writes nothing: the folder stays deleted")
+    void noHelpAfterTheUnpackerGaveUp() throws Exception {
+        // Given a zip whose first entry climbs out of the folder, so that the unpacker gives up at once
+        Path zip = Zips.write(dir.resolve("incoming/package.zip"),
+                Zips.zip(Zips.entries("../evil.xml", "<x/>", "goods.xml", goods(3), "more.xml", goods(2))));
+        Running running = start(zip, ReadLimits.defaults());
+        assertGaveUp(running, "../evil.xml");
+
+        // When the import then offers its help from the end
+        int helped = running.unpacker().helpFromTheEnd(zip, () -> false);
+
+        // Then it unpacks nothing, and nothing is written where the unpacking was
+        assertEquals(0, helped);
+        assertFalse(Files.exists(running.target()), "nothing written after the unpacker gave up");
+    }
+
+    @Test
     @DisplayName("a zip that arrived whole before the unpacking began is unpacked too")
     void aCompleteZip() throws Exception {
         Path zip = Zips.write(dir.resolve("incoming/package.zip"), Zips.zip(Zips.entries("goods.xml", goods(3), "import_files/a.jpg", "jpeg")));
