@@ -144,6 +144,44 @@ class GrowingZipUnpackerTest {
     }
 
     @Test
+    @DisplayName("the unpacker and the import's help running at once, meeting wherever they meet: every time the import's own unpacking")
+    void bothEndsAtOnce() throws Exception {
+        // Given a zipped demo package, and the import's own unpacking of it
+        Path folder = DemoPackageWriter.write(dir.resolve("package"), 80, 13);
+        Path complete = dir.resolve("complete/v8_3B8F_3e.zip");
+        Files.createDirectories(complete.getParent());
+        ExchangeBenchmark.zipFolder(folder, complete);
+        byte[] zip = Files.readAllBytes(complete);
+        ExchangePackage own = new PackageLocator(ReadLimits.defaults()).locate(complete.getParent(), dir.resolve("work"));
+        for (int round = 0; round < 6; round++) {
+            // When the unpacker follows the zip from its first bytes, and the rest arrives while the import
+            // helps from the end on another thread (where they meet differs from round to round)
+            Path incoming = Files.createDirectories(dir.resolve("incoming-" + round)).resolve("v8_3B8F_3e.zip");
+            int first = zip.length / (2 + round);
+            append(incoming, zip, 0, first);
+            Path target = dir.resolve("ahead-" + round);
+            GrowingZipUnpacker unpacker = new GrowingZipUnpacker(ReadLimits.defaults(), incoming, target, Thread::new, IDLE);
+            CompletableFuture<Optional<UnpackedZip>> front = CompletableFuture.supplyAsync(unpacker::unpack);
+            await().atMost(Duration.ofMinutes(1)).until(() -> files(target) > 0);
+            CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() -> unpacker.helpFromTheEnd(complete, () -> false));
+            append(incoming, zip, first, zip.length);
+            unpacker.lastPartArrived();
+            Optional<UnpackedZip> unpacked = front.get(1, TimeUnit.MINUTES);
+            int helped = tail.get(1, TimeUnit.MINUTES);
+
+            // Then the whole is, byte for byte, the import's own unpacking
+            assertTrue(unpacked.isPresent(), "round " + round + ", " + helped + " helped, gave up: " + unpacker.gaveUpBecause());
+            ExchangePackage ahead = new PackageLocator(ReadLimits.defaults()).locate(incoming.getParent(),
+                    dir.resolve("work-" + round), Thread::new, () -> false, (zip1, stop) -> unpacked);
+            assertEquals(names(own), names(ahead), "round " + round);
+            for (int i = 0; i < own.files().size(); i++) {
+                assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()),
+                        "round " + round + ": " + own.files().get(i).relativeName());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("an entry the import's thread refuses from the end makes the whole unpacking give up, nothing left")
     void aRefusedTailEntryGivesUp() throws Exception {
         // Given a zip whose last entry climbs out of the folder, its first bytes arrived, and the unpacking following it
