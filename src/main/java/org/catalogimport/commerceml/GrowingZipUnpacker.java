@@ -74,6 +74,8 @@ public final class GrowingZipUnpacker {
     /** Bytes inflated so far by either end, for the archive's limits. */
     private final AtomicLong inflated = new AtomicLong();
     private volatile UnpackedFilesScan scan;
+    /** Bytes the tail's helper inflated (its thread alone writes and reads it). */
+    private long tailInflated;
 
     /** Which entries each end has: this unpacker's thread from the first, the tail's helper from the last. */
     private final MeetingEnds<Unpacked> ends = new MeetingEnds<>();
@@ -150,19 +152,11 @@ public final class GrowingZipUnpacker {
                     metTheTail = true; // this entry and every one after it are the tail's
                     break;
                 }
-                Path destination = ZipUnpacker.destination(zipName, root, entry.getName());
-                if (!destination.equals(root) && !names.add(destination.toString())) {
-                    throw new IOException("two entries named " + entry.getName());
-                }
-                if (entry.isDirectory() || destination.equals(root)) {
-                    if (!entry.isDirectory()) {
-                        throw new IOException("an entry that is the folder itself: " + entry.getName());
-                    }
-                    Files.createDirectories(destination);
+                Path destination = fileDestination(entry);
+                if (destination == null) {
                     unpacked.add(new Unpacked(entry.getName(), 0, 0));
                     continue;
                 }
-                Files.createDirectories(destination.getParent());
                 long written = 0;
                 long entryStart = bytes.position();
                 try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
@@ -214,11 +208,9 @@ public final class GrowingZipUnpacker {
             List<ZipCentralDirectory.Entry> listed = ZipCentralDirectory.read(channel, limits.maxZipEntries()).listed();
             byte[] buffer = new byte[BUFFER_BYTES];
             BooleanSupplier giveUp = () -> abandoned || stop.getAsBoolean() || ends.frontEnded();
-            long[] tailInflated = {0};
             for (int index = ends.claimTail(listed.size(), giveUp.getAsBoolean()); index >= 0;
                  index = ends.claimTail(listed.size(), giveUp.getAsBoolean())) {
-                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), fileScan, buffer,
-                        tailInflated, giveUp));
+                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), fileScan, buffer, giveUp));
                 helped++;
             }
         } catch (IOException | PackageException | RuntimeException e) {
@@ -231,25 +223,17 @@ public final class GrowingZipUnpacker {
 
     /** One entry by random access, checked as the front checks its entries, and against what the directory lists. */
     private Unpacked unpackListed(ZipFile zipFile, ZipCentralDirectory.Entry listed, long archiveBytes,
-                                  UnpackedFilesScan fileScan, byte[] buffer, long[] tailInflated, BooleanSupplier giveUp)
+                                  UnpackedFilesScan fileScan, byte[] buffer, BooleanSupplier giveUp)
             throws IOException, PackageException {
         String name = listed.name();
-        Path destination = ZipUnpacker.destination(zipName, root, name);
-        if (!destination.equals(root) && !names.add(destination.toString())) {
-            throw new IOException("two entries named " + name);
-        }
         ZipEntry entry = zipFile.getEntry(name);
         if (entry == null || entry.isDirectory() != name.endsWith("/")) {
             throw new IOException("the entry is not found by its name: " + name);
         }
-        if (entry.isDirectory() || destination.equals(root)) {
-            if (!entry.isDirectory()) {
-                throw new IOException("an entry that is the folder itself: " + name);
-            }
-            Files.createDirectories(destination);
+        Path destination = fileDestination(entry);
+        if (destination == null) {
             return new Unpacked(name, 0, 0);
         }
-        Files.createDirectories(destination.getParent());
         CRC32 crc = new CRC32();
         long written = 0;
         try (InputStream in = zipFile.getInputStream(entry);
@@ -260,9 +244,9 @@ public final class GrowingZipUnpacker {
                     throw new IOException("stopped");
                 }
                 written += n;
-                tailInflated[0] += n;
+                tailInflated += n;
                 // why each end's own bytes for the ratio: the front judges its share by the bytes it has read
-                rules.checkLimits(zipName, name, written, Math.max(1, listed.compressedSize()), tailInflated[0], archiveBytes);
+                rules.checkLimits(zipName, name, written, Math.max(1, listed.compressedSize()), tailInflated, archiveBytes);
                 checkInflatedInAll(n);
                 crc.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -273,6 +257,28 @@ public final class GrowingZipUnpacker {
         }
         fileScan.unpacked(relativeName(destination), destination);
         return new Unpacked(name, listed.crc(), written);
+    }
+
+    /**
+     * Where an entry of either end goes, its folder created; null for a folder entry (created).
+     * The reasons here are only logged ("not unpacked ahead (why)"): a zip given up on is unpacked
+     * by the import, which refuses it with the usual message when it is hostile.
+     */
+    private Path fileDestination(ZipEntry entry) throws IOException, PackageException {
+        String name = entry.getName();
+        Path destination = ZipUnpacker.destination(zipName, root, name);
+        if (!destination.equals(root) && !names.add(destination.toString())) {
+            throw new IOException("two entries named " + name);
+        }
+        if (entry.isDirectory() || destination.equals(root)) {
+            if (!entry.isDirectory()) {
+                throw new IOException("an entry that is the folder itself: " + name);
+            }
+            Files.createDirectories(destination);
+            return null;
+        }
+        Files.createDirectories(destination.getParent());
+        return destination;
     }
 
     /** The archive's limit on inflated bytes, judged on what both ends inflated together. */

@@ -94,10 +94,7 @@ class GrowingZipUnpackerTest {
         ExchangePackage own = new PackageLocator(ReadLimits.defaults()).locate(batch.getParent(), dir.resolve("work"));
         ExchangePackage ahead = new PackageLocator(ReadLimits.defaults()).locate(batch.getParent(), dir.resolve("work-2"),
                 Thread::new, () -> false, (zip1, stop) -> unpacked);
-        assertEquals(names(own), names(ahead));
-        for (int i = 0; i < own.files().size(); i++) {
-            assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()), own.files().get(i).relativeName());
-        }
+        assertSameFiles(own, ahead, "");
         assertEquals(own.files().stream().map(PackageFile::contents).toList(),
                 ahead.files().stream().map(PackageFile::contents).toList(), "classified as the locator classifies");
         // and the locator moved the files into its work folder: nothing is left where they were unpacked
@@ -137,10 +134,7 @@ class GrowingZipUnpackerTest {
         ExchangePackage ahead = new PackageLocator(ReadLimits.defaults()).locate(incoming.getParent(), dir.resolve("work-2"),
                 Thread::new, () -> false, (zip1, stop) -> unpacked);
         assertTrue(ahead.root().startsWith(dir.resolve("work-2")), "the files unpacked ahead were taken");
-        assertEquals(names(own), names(ahead));
-        for (int i = 0; i < own.files().size(); i++) {
-            assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()), own.files().get(i).relativeName());
-        }
+        assertSameFiles(own, ahead, "");
     }
 
     @Test
@@ -173,11 +167,7 @@ class GrowingZipUnpackerTest {
             assertTrue(unpacked.isPresent(), "round " + round + ", " + helped + " helped, gave up: " + unpacker.gaveUpBecause());
             ExchangePackage ahead = new PackageLocator(ReadLimits.defaults()).locate(incoming.getParent(),
                     dir.resolve("work-" + round), Thread::new, () -> false, (zip1, stop) -> unpacked);
-            assertEquals(names(own), names(ahead), "round " + round);
-            for (int i = 0; i < own.files().size(); i++) {
-                assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()),
-                        "round " + round + ": " + own.files().get(i).relativeName());
-            }
+            assertSameFiles(own, ahead, "round " + round + ": ");
         }
     }
 
@@ -375,6 +365,15 @@ class GrowingZipUnpackerTest {
         }
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** The same files, in the same order, carrying the same, byte for byte. */
+    private static void assertSameFiles(ExchangePackage own, ExchangePackage ahead, String context) throws IOException {
+        assertEquals(names(own), names(ahead), context);
+        for (int i = 0; i < own.files().size(); i++) {
+            assertEquals(-1, Files.mismatch(own.files().get(i).path(), ahead.files().get(i).path()),
+                    context + own.files().get(i).relativeName());
         }
     }
 
