@@ -2,12 +2,11 @@ package org.catalogimport.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.catalogimport.commerceml.PackageFile;
 
 /**
  * A file's content fingerprint: SHA-256 and size. By content, not by name or date, because 1C
@@ -18,9 +17,12 @@ public final class FileFingerprint {
     private FileFingerprint() {
     }
 
-    /** Empty when the file cannot be read: it is then read (and its error reported) as usual. */
-    public static Optional<String> of(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    /**
+     * Of a package's file, on disk or in its zip (the same bytes, the same fingerprint); empty when
+     * the file cannot be read: it is then read (and its error reported) as usual.
+     */
+    public static Optional<String> of(PackageFile file) {
+        try (InputStream in = file.open()) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
             long size = 0;

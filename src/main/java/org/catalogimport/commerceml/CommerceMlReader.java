@@ -34,7 +34,7 @@ public final class CommerceMlReader {
      * file's census ({@link CatalogVisitor#census}): what it holds that was not read.
      */
     public void read(PackageFile file, CatalogVisitor visitor) throws PackageException {
-        try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
+        try (XmlCursor cursor = XmlCursor.open(parsers, file)) {
             String root = cursor.root();
             if (!ROOT.equals(root)) {
                 throw cursor.fail(PackageRefusal.NOT_COMMERCEML.with(root, ROOT));

@@ -1,5 +1,6 @@
 package org.catalogimport.commerceml;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,17 +17,33 @@ import java.util.Optional;
  *                documents, contractors, non-CommerceML XML, symbolic links, older zips
  * @param unpackedCopy whether {@code root} is the import's own copy of a zip, unpacked into its work
  *                folder: its files are read once and may then be deleted (the zip stays where it was)
+ * @param zipped  the zip its XML files are read from in place ({@link ZippedXml}), or null when
+ *                they are all on disk; closed with the package
  */
-public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, boolean unpackedCopy) {
+public record ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, boolean unpackedCopy,
+                              ZippedXml zipped) implements AutoCloseable {
 
     public ExchangePackage {
         files = List.copyOf(files);
         ignored = List.copyOf(ignored);
     }
 
+    /** A package whose files are all on disk. */
+    public ExchangePackage(Path root, List<PackageFile> files, List<String> ignored, boolean unpackedCopy) {
+        this(root, files, ignored, unpackedCopy, null);
+    }
+
     /** A package read where it lies. */
     public ExchangePackage(Path root, List<PackageFile> files, List<String> ignored) {
         this(root, files, ignored, false);
+    }
+
+    /** Closes the zip its files are read from, if any; the files on disk are the caller's to delete. */
+    @Override
+    public void close() throws IOException {
+        if (zipped != null) {
+            zipped.close();
+        }
     }
 
     /**

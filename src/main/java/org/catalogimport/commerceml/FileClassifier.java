@@ -45,6 +45,11 @@ final class FileClassifier {
         return classify(XmlCursor.open(parsers, path, name));
     }
 
+    /** Classifies a package's file, on disk or in its zip. */
+    Classification classify(PackageFile file) throws PackageException {
+        return classify(XmlCursor.open(parsers, file));
+    }
+
     /** Classifies the file {@code in} (an entry of a zip) and closes it. */
     Classification classify(InputStream in, String name) throws PackageException {
         return classify(XmlCursor.open(parsers, in, name));

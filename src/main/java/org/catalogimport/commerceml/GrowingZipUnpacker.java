@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +15,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -30,10 +28,11 @@ import java.util.zip.ZipInputStream;
 /**
  * Unpacks a zip while it is still being written. 1C sends a zip in parts of {@code file_limit}
  * bytes and nothing marks the last one; this reads the entries in the order they lie in the file as
- * the bytes arrive, and classifies each XML file as it is written ({@link UnpackedFilesScan}), so
- * that the import 1C starts after the last part finds the package unpacked and classified. Why:
- * unpacking 60 MB into 1 GB of XML takes seconds that the import would otherwise spend after the
- * upload, on 1C's clock.
+ * the bytes arrive. Pictures and other files are written out; an XML file is only classified from
+ * its head and checked to its end ({@link EntryBytes}), and the import reads it in the zip
+ * ({@link ZippedXml}), so that the import 1C starts after the last part finds the package checked
+ * and classified. Why: inflating 60 MB into 1 GB of XML takes a second, but writing that gigabyte
+ * took two to four more on a small server, all on 1C's clock, and the import only read it once.
  *
  * <p>Safety is {@link ZipUnpacker}'s: the same names refused, the same limits on the bytes actually
  * inflated, checked while inflating. The entries are read from their local headers; at the end the
@@ -48,9 +47,8 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Once the last part is there, the import's thread, which would only wait, unpacks entries from
  * the end of the zip backwards ({@link #helpFromTheEnd}, by random access through the central
- * directory) until it meets this unpacker's own thread: inflating is what is left after the last
- * part over a fast link (one core inflates about 350 MB of XML a second), and the two cores then
- * share it. The tail's entries pass the same checks, and must match the central directory too.
+ * directory) until it meets this unpacker's own thread: what is left after the last part over a
+ * fast link, and the two cores then share it. The tail's entries pass the same checks, and must match the central directory too.
  */
 public final class GrowingZipUnpacker {
 
@@ -61,7 +59,6 @@ public final class GrowingZipUnpacker {
     private final ReadLimits limits;
     private final Path zip;
     private final Path target;
-    private final ThreadFactory threads;
     private final Duration idle;
     private volatile boolean lastPart;
     private volatile boolean abandoned;
@@ -73,7 +70,14 @@ public final class GrowingZipUnpacker {
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     /** Bytes inflated so far by either end, for the archive's limits. */
     private final AtomicLong inflated = new AtomicLong();
-    private volatile UnpackedFilesScan scan;
+    /** The zip's bytes as the front follows them; null until it has begun (the tail helps only then). */
+    private volatile GrowingInput following;
+    /** Each XML file's classification, by relative name, from either end. */
+    private final Map<String, FileClassifier.Classification> classified = new ConcurrentHashMap<>();
+    /** The XML files, left in the zip for the import to read there, by relative name. */
+    private final Map<String, ZippedXml.Listed> xmlInZip = new ConcurrentHashMap<>();
+    /** Bytes the front inflated (its thread alone writes and reads it). */
+    private long frontInflated;
     /** Bytes the tail's helper inflated (its thread alone writes and reads it). */
     private long tailInflated;
 
@@ -82,14 +86,12 @@ public final class GrowingZipUnpacker {
 
     /**
      * @param target  an empty folder, created if absent, deleted when this gives up
-     * @param threads where the scan's thread comes from
      * @param idle    how long to wait for more bytes before giving up
      */
-    public GrowingZipUnpacker(ReadLimits limits, Path zip, Path target, ThreadFactory threads, Duration idle) {
+    public GrowingZipUnpacker(ReadLimits limits, Path zip, Path target, Duration idle) {
         this.limits = limits;
         this.zip = zip;
         this.target = target;
-        this.threads = threads;
         this.idle = idle;
         this.zipName = zip.getFileName().toString();
         this.root = target.toAbsolutePath().normalize();
@@ -104,6 +106,12 @@ public final class GrowingZipUnpacker {
     /** Stops as soon as it can and deletes what it wrote (the file is sent again, the server stops). */
     public void abandon() {
         abandoned = true;
+    }
+
+    /** Bytes of the zip the front has read so far: it follows the zip once this is above 0. */
+    long bytesFollowed() {
+        GrowingInput input = following;
+        return input == null ? 0 : input.position();
     }
 
     /** Why {@link #unpack} gave up, for the log; null when it did not. */
@@ -137,12 +145,11 @@ public final class GrowingZipUnpacker {
         BasicFileAttributes file = Files.readAttributes(zip, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         List<Unpacked> unpacked = new ArrayList<>();
         byte[] buffer = new byte[BUFFER_BYTES];
-        long frontInflated = 0;
+        FileClassifier classifier = new FileClassifier(new XmlParsers());
         boolean metTheTail = false;
-        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ);
-             UnpackedFilesScan fileScan = new UnpackedFilesScan(threads, () -> abandoned)) {
-            scan = fileScan;
+        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
             GrowingInput bytes = new GrowingInput(channel);
+            following = bytes;
             ZipInputStream in = new ZipInputStream(new BufferedInputStream(bytes, BUFFER_BYTES), StandardCharsets.UTF_8);
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 if (unpacked.size() >= limits.maxZipEntries()) {
@@ -157,31 +164,37 @@ public final class GrowingZipUnpacker {
                     unpacked.add(new Unpacked(entry.getName(), 0, 0));
                     continue;
                 }
-                long written = 0;
                 long entryStart = bytes.position();
-                try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                        written += n;
-                        frontInflated += n;
-                        // why the bytes read so far: the archive's final size is not known yet, so the
-                        // ratio is judged stricter than ZipUnpacker judges it (giving up is harmless)
-                        rules.checkLimits(zipName, entry.getName(), written, Math.max(1, bytes.position() - entryStart),
-                                frontInflated, Math.max(1, bytes.position()));
-                        checkInflatedInAll(n);
-                        out.write(buffer, 0, n);
-                    }
-                }
+                String name = entry.getName();
+                EntryBytes input = new EntryBytes(in, (written, more) -> {
+                    frontInflated += more;
+                    // why the bytes read so far: the archive's final size is not known yet, so the
+                    // ratio is judged stricter than ZipUnpacker judges it (giving up is harmless)
+                    rules.checkLimits(zipName, name, written, Math.max(1, bytes.position() - entryStart),
+                            frontInflated, Math.max(1, bytes.position()));
+                    checkInflatedInAll(more);
+                });
+                take(input, name, destination, classifier, buffer);
                 // why the entry's own CRC: ZipInputStream has checked the bytes against it by now
-                unpacked.add(new Unpacked(entry.getName(), entry.getCrc(), written));
-                fileScan.unpacked(relativeName(destination), destination);
+                unpacked.add(new Unpacked(name, entry.getCrc(), input.count()));
             }
             if (metTheTail) {
                 unpacked.addAll(ends.tailFrom(unpacked.size()));
             }
             ZipCentralDirectory.Summary directory = completeDirectory(channel, bytes);
             check(directory, unpacked);
-            return new UnpackedZip(target, file.fileKey(), channel.size(), directory.digest(), fileScan.finish());
+            return new UnpackedZip(target, file.fileKey(), channel.size(), directory.digest(), classified, xmlInZip);
+        }
+    }
+
+    /** An entry of either end: written, or for an XML file classified and listed to be read in the zip. */
+    private void take(EntryBytes input, String name, Path destination, FileClassifier classifier, byte[] buffer)
+            throws IOException, PackageException {
+        String relative = relativeName(destination);
+        FileClassifier.Classification classification = input.take(destination, relative, classifier, buffer);
+        if (classification != null) {
+            classified.put(relative, classification);
+            xmlInZip.put(relative, new ZippedXml.Listed(name, input.crc(), input.count()));
         }
     }
 
@@ -197,8 +210,7 @@ public final class GrowingZipUnpacker {
      * @return how many entries it unpacked
      */
     public int helpFromTheEnd(Path zipNow, BooleanSupplier stop) {
-        UnpackedFilesScan fileScan = scan;
-        if (fileScan == null || !ends.startTail()) {
+        if (following == null || !ends.startTail()) {
             return 0; // not begun yet (or helped once already): the unpacker's thread does it all
         }
         int helped = 0;
@@ -207,10 +219,11 @@ public final class GrowingZipUnpacker {
              ZipFile zipFile = new ZipFile(zipNow.toFile(), StandardCharsets.UTF_8)) {
             List<ZipCentralDirectory.Entry> listed = ZipCentralDirectory.read(channel, limits.maxZipEntries()).listed();
             byte[] buffer = new byte[BUFFER_BYTES];
+            FileClassifier classifier = new FileClassifier(new XmlParsers());
             BooleanSupplier giveUp = () -> abandoned || stop.getAsBoolean() || ends.frontEnded();
             for (int index = ends.claimTail(listed.size(), giveUp.getAsBoolean()); index >= 0;
                  index = ends.claimTail(listed.size(), giveUp.getAsBoolean())) {
-                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), fileScan, buffer, giveUp));
+                ends.tailUnpacked(index, unpackListed(zipFile, listed.get(index), channel.size(), classifier, buffer, giveUp));
                 helped++;
             }
         } catch (IOException | PackageException | RuntimeException e) {
@@ -223,7 +236,7 @@ public final class GrowingZipUnpacker {
 
     /** One entry by random access, checked as the front checks its entries, and against what the directory lists. */
     private Unpacked unpackListed(ZipFile zipFile, ZipCentralDirectory.Entry listed, long archiveBytes,
-                                  UnpackedFilesScan fileScan, byte[] buffer, BooleanSupplier giveUp)
+                                  FileClassifier classifier, byte[] buffer, BooleanSupplier giveUp)
             throws IOException, PackageException {
         String name = listed.name();
         ZipEntry entry = zipFile.getEntry(name);
@@ -234,29 +247,23 @@ public final class GrowingZipUnpacker {
         if (destination == null) {
             return new Unpacked(name, 0, 0);
         }
-        CRC32 crc = new CRC32();
-        long written = 0;
-        try (InputStream in = zipFile.getInputStream(entry);
-             OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
-                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        EntryBytes input;
+        try (InputStream in = zipFile.getInputStream(entry)) {
+            input = new EntryBytes(in, (written, more) -> {
                 if (giveUp.getAsBoolean()) {
                     throw new IOException("stopped");
                 }
-                written += n;
-                tailInflated += n;
+                tailInflated += more;
                 // why each end's own bytes for the ratio: the front judges its share by the bytes it has read
                 rules.checkLimits(zipName, name, written, Math.max(1, listed.compressedSize()), tailInflated, archiveBytes);
-                checkInflatedInAll(n);
-                crc.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
+                checkInflatedInAll(more);
+            });
+            take(input, name, destination, classifier, buffer);
         }
-        if (crc.getValue() != listed.crc() || written != listed.size()) {
+        if (input.crc() != listed.crc() || input.count() != listed.size()) {
             throw new IOException("entry " + name + " differs from the central directory");
         }
-        fileScan.unpacked(relativeName(destination), destination);
-        return new Unpacked(name, listed.crc(), written);
+        return new Unpacked(name, listed.crc(), input.count());
     }
 
     /**
@@ -328,7 +335,7 @@ public final class GrowingZipUnpacker {
     /** The zip's bytes as they arrive: at the end of what is there, waits for more or for the last part. */
     private final class GrowingInput extends InputStream {
         private final FileChannel channel;
-        private long position;
+        private volatile long position;
 
         GrowingInput(FileChannel channel) {
             this.channel = channel;

@@ -30,7 +30,7 @@ final class ItemCounter {
         long tags = 0;
         String[] path = new String[16];
         int depth = 0;
-        try (XmlCursor cursor = XmlCursor.open(parsers, file.path(), file.relativeName())) {
+        try (XmlCursor cursor = XmlCursor.open(parsers, file)) {
             for (String tag = cursor.nextTag(); tag != null; tag = cursor.nextTag()) {
                 // why every 64k tags: one huge file (a classic import.xml) must not hold a cancel up either.
                 if ((++tags & 0xFFFF) == 0 && stop.getAsBoolean()) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
@@ -71,12 +73,13 @@ public final class PackageLocator {
             root = unpackDirectory(workDir, zip);
             try {
                 Optional<UnpackedZip> unpacked = ahead.take(zip, stop);
-                if (unpacked.isPresent() && adopt(unpacked.get(), zip, root)) {
-                    return recognise(importDir, zip, root, ignored, unpacked.get().classified());
+                Optional<ZippedXml> zipped = unpacked.isPresent() ? adopt(unpacked.get(), zip, root) : Optional.empty();
+                if (zipped.isPresent()) {
+                    return inZip(importDir, zip, root, ignored, unpacked.get(), zipped.get());
                 }
                 try (UnpackedFilesScan scan = new UnpackedFilesScan(threads, stop)) {
                     new ZipUnpacker(limits).unpack(zip, root, scan::unpacked);
-                    return recognise(importDir, zip, root, ignored, scan.finish());
+                    return recognise(importDir, zip, root, ignored, scan.finish(), Map.of(), null);
                 }
             } catch (PackageException | RuntimeException e) {
                 // why: the caller never learns where a failed package was unpacked, so it cannot clean up.
@@ -84,52 +87,80 @@ public final class PackageLocator {
                 throw e;
             }
         }
-        return recognise(importDir, null, root, ignored, Map.of());
+        return recognise(importDir, null, root, ignored, Map.of(), Map.of(), null);
     }
 
     /**
-     * Moves files unpacked ahead into {@code root} (empty, in the work folder) when they are the
-     * zip's as it is now; otherwise deletes them. False: the zip is to be unpacked here.
+     * Moves the files unpacked ahead (pictures and the like) into {@code root} (empty, in the work
+     * folder) and opens the zip to read its XML files in, when they are the zip's as it is now;
+     * otherwise deletes them. Empty: the zip is to be unpacked here.
      */
-    private boolean adopt(UnpackedZip unpacked, Path zip, Path root) {
+    private Optional<ZippedXml> adopt(UnpackedZip unpacked, Path zip, Path root) {
         if (!unpacked.isOf(zip, limits)) {
             unpacked.delete();
-            return false;
+            return Optional.empty();
         }
         try {
-            Files.delete(root);
-            // why atomic: a rename within one file system; anything else is not worth a copy of 1 GB
-            Files.move(unpacked.folder(), root, StandardCopyOption.ATOMIC_MOVE);
-            return true;
+            ZippedXml zipped = ZippedXml.open(zip);
+            try {
+                Files.delete(root);
+                // why atomic: a rename within one file system; anything else is not worth a copy
+                Files.move(unpacked.folder(), root, StandardCopyOption.ATOMIC_MOVE);
+                return Optional.of(zipped);
+            } catch (IOException e) {
+                zipped.close();
+                throw e;
+            }
         } catch (IOException e) {
             unpacked.delete();
             // why: the zip is unpacked here instead, into the folder it expects
             root.toFile().mkdirs();
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    /** The package of a zip unpacked ahead: its XML files read in the zip, the others in {@code root}. */
+    private ExchangePackage inZip(Path importDir, Path zip, Path root, List<String> ignored, UnpackedZip unpacked,
+                                  ZippedXml zipped) throws PackageException {
+        try {
+            return recognise(importDir, zip, root, ignored, unpacked.classified(), unpacked.xmlInZip(), zipped);
+        } catch (PackageException | RuntimeException e) {
+            closeQuietly(zipped);
+            throw e;
         }
     }
 
     /**
      * @param classified the files a scan already classified, by relative name; the others are
      *                   classified here
+     * @param xmlInZip   XML files not in {@code root} but in {@code zipped}, by relative name
      */
     private ExchangePackage recognise(Path importDir, Path zip, Path root, List<String> ignored,
-                                      Map<String, FileClassifier.Classification> classified) throws PackageException {
+                                      Map<String, FileClassifier.Classification> classified,
+                                      Map<String, ZippedXml.Listed> xmlInZip, ZippedXml zipped) throws PackageException {
+        List<PackageFile> candidates = new ArrayList<>();
+        for (Path onDisk : PackageFolder.xmlFiles(root, ignored)) {
+            candidates.add(new PackageFile(onDisk, PackageFolder.relativeName(root, onDisk), Set.of()));
+        }
+        // why sorted: the ignored files are listed in the same order every time
+        new TreeMap<>(xmlInZip).forEach((name, listed) -> candidates.add(
+                new PackageFile(root.resolve(name), name, Set.of(), zipped.entry(listed))));
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;
-        for (Path candidate : PackageFolder.xmlFiles(root, ignored)) {
+        for (PackageFile candidate : candidates) {
             xmlFiles++;
-            String name = PackageFolder.relativeName(root, candidate);
+            String name = candidate.relativeName();
             FileClassifier.Classification kind = classified.get(name);
             if (kind == null) {
-                kind = classifier.classify(candidate, name);
+                kind = classifier.classify(candidate);
             }
             boolean catalogData = kind.contents().stream().anyMatch(content -> content != Content.DOCUMENTS);
             if (!kind.commerceMl() || !catalogData) {
                 ignored.add(name);
             } else {
-                files.add(new ProcessingOrder.Ranked(new PackageFile(candidate, name, kind.contents()), kind.dictionaryRank()));
+                files.add(new ProcessingOrder.Ranked(new PackageFile(candidate.path(), name, kind.contents(),
+                        candidate.zipped()), kind.dictionaryRank()));
             }
         }
         if (files.isEmpty()) {
@@ -139,7 +170,16 @@ public final class PackageLocator {
                     : PackageRefusal.NO_CATALOG_FILE_FOUND.with(xmlFiles, String.join(", ", ignored)), null);
         }
         files.sort(ProcessingOrder.COMPARATOR);
-        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored, zip != null);
+        return new ExchangePackage(root, files.stream().map(ProcessingOrder.Ranked::file).toList(), ignored, zip != null,
+                zipped);
+    }
+
+    private static void closeQuietly(ZippedXml zipped) {
+        try {
+            zipped.close();
+        } catch (IOException e) {
+            // the package was refused; closing is only tidying up
+        }
     }
 
     private static Path unpackDirectory(Path workDir, Path zip) throws PackageException {

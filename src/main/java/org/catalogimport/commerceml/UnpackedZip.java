@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A zip unpacked before its import started, by {@link GrowingZipUnpacker}: the folder its files are
- * in, which zip they came from (the file, its size, a digest of its central directory), and what
- * each of its XML files carries ({@link UnpackedFilesScan}).
+ * A zip unpacked before its import started, by {@link GrowingZipUnpacker}: the folder its pictures
+ * and other files are in, its XML files (left in the zip, to be read there: {@link ZippedXml}),
+ * which zip they came from (the file, its size, a digest of its central directory), and what each
+ * XML file carries.
  */
 public final class UnpackedZip {
 
@@ -23,14 +24,21 @@ public final class UnpackedZip {
     private final long size;
     private final byte[] directoryDigest;
     private final Map<String, FileClassifier.Classification> classified;
+    private final Map<String, ZippedXml.Listed> xmlInZip;
 
     UnpackedZip(Path folder, Object fileKey, long size, byte[] directoryDigest,
-                Map<String, FileClassifier.Classification> classified) {
+                Map<String, FileClassifier.Classification> classified, Map<String, ZippedXml.Listed> xmlInZip) {
         this.folder = folder;
         this.fileKey = fileKey;
         this.size = size;
         this.directoryDigest = directoryDigest.clone();
         this.classified = Map.copyOf(classified);
+        this.xmlInZip = Map.copyOf(xmlInZip);
+    }
+
+    /** The XML files, by relative name: not in the folder, to be read in the zip. */
+    Map<String, ZippedXml.Listed> xmlInZip() {
+        return xmlInZip;
     }
 
     public Path folder() {

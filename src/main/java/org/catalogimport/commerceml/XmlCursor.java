@@ -5,9 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -43,9 +43,15 @@ final class XmlCursor implements AutoCloseable {
 
     /** Opens {@code path}; {@code file} is the name messages use. */
     static XmlCursor open(XmlParsers parsers, Path path, String file) throws PackageException {
+        return open(parsers, new PackageFile(path, file, Set.of()));
+    }
+
+    /** Opens a package's file, on disk or in its zip; messages name it by its relative name. */
+    static XmlCursor open(XmlParsers parsers, PackageFile packageFile) throws PackageException {
+        String file = packageFile.relativeName();
         InputStream raw;
         try {
-            raw = Files.newInputStream(path);
+            raw = packageFile.open();
         } catch (NoSuchFileException e) {
             throw new PackageException(file, -1, -1, PackageRefusal.FILE_GONE.with(), e);
         } catch (IOException e) {

@@ -26,9 +26,10 @@ import org.catalogimport.imports.NodeName;
 
 /**
  * Unpacks a zip 1C sends while its parts arrive, so that the import 1C starts with its first
- * {@code import} call finds the files unpacked and classified ({@link GrowingZipUnpacker}). Why: on
- * a small server, unpacking 60 MB into 1 GB of XML takes seconds that the import would otherwise
- * spend after the last part; 1C waits for them.
+ * {@code import} call finds its pictures unpacked and its XML files checked and classified, to be
+ * read in the zip ({@link GrowingZipUnpacker}). Why: on a small server, inflating 60 MB into 1 GB
+ * of XML and writing it took seconds that the import would otherwise spend after the last part;
+ * 1C waits for them.
  *
  * <p>The node that receives a zip's first part unpacks it, into {@code <import work dir>/ahead/},
  * on a thread of its own; nothing a call answers waits for it. The import asks for the files
@@ -81,7 +82,7 @@ public class ZipUnpackingAhead implements ZipsUnpackedAhead {
         }
         Path folder = aheadFolder().resolve(NODE + "-" + UUID.randomUUID());
         Unpacking unpacking = new Unpacking(key, "exchange " + exchangeId + ", " + name.relative(),
-                new GrowingZipUnpacker(importSettings.readLimits(), file, folder, threads, settings.idle()));
+                new GrowingZipUnpacker(importSettings.readLimits(), file, folder, settings.idle()));
         byFile.put(key, unpacking);
         Thread thread = threads.newThread(unpacking::run);
         thread.setName("zip-ahead-" + exchangeId);

@@ -119,6 +119,7 @@ public class CatalogImporter {
         ProgressCounter counter = new ProgressCounter();
         ScheduledFuture<?> ticker = startTicker(sessionId, counter);
         ImportRun run = null;
+        ExchangePackage exchangePackage = null;
         ItemCountAlongside count = null;
         ImportPictures pictures = null;
         PictureCounts pictureCounts;
@@ -126,7 +127,7 @@ public class CatalogImporter {
         try {
             CommerceMlReader reader = new CommerceMlReader();
             BooleanSupplier cancelled = () -> counter.cancelledBy() != null;
-            ExchangePackage exchangePackage = new PackageLocator(settings.readLimits())
+            exchangePackage = new PackageLocator(settings.readLimits())
                     .locate(importDir, workDir, threads, cancelled, unpackedAhead);
             timings.mark("package located");
             count = new ItemCountAlongside(exchangePackage, threads, cancelled);
@@ -190,6 +191,7 @@ public class CatalogImporter {
             if (count != null) {
                 count.close(); // why first: it must not be reading the files deleted next
             }
+            closeQuietly(exchangePackage);
             deleteQuietly(workDir);
         }
         stopTicker(ticker);
@@ -277,7 +279,19 @@ public class CatalogImporter {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Closes the zip a package's files were read in, if any. */
+    private static void closeQuietly(ExchangePackage exchangePackage) {
+        if (exchangePackage == null) {
+            return;
+        }
+        try {
+            exchangePackage.close();
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not close the zip of " + exchangePackage.root() + ": " + e.getMessage());
+        }
+    }
+
+        private static void deleteQuietly(Path dir) {
         try {
             PackageFolder.deleteTree(dir);
         } catch (IOException | RuntimeException e) {

@@ -176,7 +176,7 @@ final class ImportRun {
             List<PackageFile> files = exchangePackage.files();
             for (int position = 0; position < files.size(); position++) {
                 PackageFile file = files.get(position);
-                String fingerprint = FileFingerprint.of(file.path()).orElse(null);
+                String fingerprint = FileFingerprint.of(file).orElse(null);
                 Optional<FileState> skippable = unchanged.skippable(file, fingerprint, position);
                 if (skippable.isPresent()) {
                     FileState state = skippable.get();
@@ -223,6 +223,7 @@ final class ImportRun {
             int position = positions.next();
             if (othersDoneWith.test(position)) {
                 try {
+                    // a file read in its zip (ZippedXml) has no copy on disk: nothing to delete
                     Files.deleteIfExists(files.get(position).path());
                 } catch (IOException e) {
                     // left to the clean-up of the whole copy at the end of the import

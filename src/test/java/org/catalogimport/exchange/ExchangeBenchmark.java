@@ -67,8 +67,12 @@ public final class ExchangeBenchmark {
         int products = Integer.getInteger("bench.products", 10_000);
         Path projectDir = Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath();
         Path bench = projectDir.resolve("target/bench");
-        Path packageDir = bench.resolve("exchange-package-" + products);
-        Path zip = bench.resolve("exchange-package-" + products + ".zip");
+        // -Dbench.packageRoot: where the package and its zip are kept (default target/bench), e.g. a
+        // tmpfs, so that the folder import reads its files from memory as the exchange reads its own
+        // freshly unpacked ones (a machine that drops clean cached pages makes it read them from disk)
+        Path packageRoot = Path.of(System.getProperty("bench.packageRoot", bench.toString())).toAbsolutePath();
+        Path packageDir = packageRoot.resolve("exchange-package-" + products);
+        Path zip = packageRoot.resolve("exchange-package-" + products + ".zip");
         if (!Files.isDirectory(packageDir.resolve("goods"))) {
             long start = System.nanoTime();
             DemoPackageWriter.write(packageDir, products, 1);

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -51,24 +52,29 @@ class ZipUnpackingAheadIT {
 
     @Test
     void aZipIsUnpackedWhileItsPartsArriveAndItsImportTakesTheFiles() throws Exception {
-        // Given a zipped 3.1 demo package and an exchange that has sent all its parts
+        // Given a zipped 3.1 demo package with a picture per product, and an exchange that has sent all its parts
         long seed = System.nanoTime();
-        byte[] zip = demoZip("ahead", 200, seed);
+        byte[] zip = demoZip("ahead", 200, seed, 300);
         Set<Path> before = aheadFolders();
         OneCExchangeClient client = signedIn();
         client.sendInParts("v8_ahead.zip", zip, 50_000).forEach(part -> OneCExchangeClient.requireSuccess(part, "part"));
 
-        // Then, before any import call, its files are unpacked in the work folder
+        // Then, before any import call, its pictures are unpacked in the work folder, and its XML files are not:
+        // the import reads them in the zip
         Path unpacked = await().atMost(Duration.ofMinutes(1)).until(() -> newFolder(before), f -> f != null);
-        await().atMost(Duration.ofMinutes(1)).until(() -> holdsGoods(unpacked));
+        await().atMost(Duration.ofMinutes(1)).until(() -> filesEndingWith(unpacked, ".jpg") == 200);
+        assertEquals(0, filesEndingWith(unpacked, ".xml"));
 
         // When 1C asks to import
-        OneCExchangeClient.Answer done = client.importUntilDone("goods/" + firstGoodsName(unpacked), IMPORT_TIMEOUT);
+        OneCExchangeClient.Answer done = client.importUntilDone("goods/" + firstGoodsName(demoFolder(seed)), IMPORT_TIMEOUT);
 
-        // Then the whole package landed, and the import took the unpacked files (nothing is left of them)
+        // Then the whole package landed, every picture found beside it, and the import took the unpacked files
+        // (nothing is left of them)
         assertEquals("success", done.line(1), done.toString());
         JsonObject imported = api.object("imports/" + sessionOf(done));
         assertEquals(200, imported.getJsonObject("changeReport").getJsonObject("products").getInt("read"), imported.toString());
+        assertEquals(0, imported.getJsonNumber("warnings").longValue(), "no picture missing: " + imported);
+        assertEquals(0, imported.getJsonNumber("skippedItems").longValue(), imported.toString());
         assertEquals(imported.getJsonNumber("processedItems").longValue(), imported.getJsonNumber("totalItems").longValue(),
                 "the progress total was counted alongside the import");
         assertTrue(ExchangeTestPackages.product(api, DemoPackageWriter.productId(seed, 0)).getBoolean("active"));
@@ -168,7 +174,12 @@ class ZipUnpackingAheadIT {
     }
 
     private static byte[] demoZip(String name, int products, long seed) throws IOException {
-        Path dir = demoFolder(name, products, seed);
+        return demoZip(name, products, seed, 0);
+    }
+
+    private static byte[] demoZip(String name, int products, long seed, int pictureBytes) throws IOException {
+        Path dir = IntegrationTestSettings.projectDir().resolve("target/it-exchange/ahead-" + seed);
+        DemoPackageWriter.write(dir, products, seed, pictureBytes);
         Path zip = dir.resolveSibling("ahead-" + seed + ".zip");
         ExchangeBenchmark.zipFolder(dir, zip);
         return Files.readAllBytes(zip);
@@ -215,13 +226,11 @@ class ZipUnpackingAheadIT {
         return newFolders(before).stream().findFirst().orElse(null);
     }
 
-    private static boolean holdsGoods(Path unpacked) throws IOException {
-        Path goods = unpacked.resolve("goods");
-        if (!Files.isDirectory(goods)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(goods)) {
-            return files.findAny().isPresent();
+    private static long filesEndingWith(Path unpacked, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(unpacked)) {
+            return files.filter(file -> Files.isRegularFile(file) && file.toString().endsWith(suffix)).count();
+        } catch (NoSuchFileException taken) {
+            return -1;
         }
     }
 }
