@@ -1,7 +1,6 @@
 package org.catalogimport.commerceml;
 
 import java.io.BufferedInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -64,10 +62,9 @@ public final class GrowingZipUnpacker {
     private volatile boolean abandoned;
     private volatile String gaveUpBecause;
     private final String zipName;
-    private final Path root;
     private final ZipUnpacker rules;
-    /** Destinations taken, by either end: two entries must never write one file. */
-    private final Set<String> names = ConcurrentHashMap.newKeySet();
+    /** Where each entry of either end goes: two entries never write one file. */
+    private final EntryDestinations destinations;
     /** Bytes inflated so far by either end, for the archive's limits. */
     private final AtomicLong inflated = new AtomicLong();
     /** The zip's bytes as the front follows them; null until it has begun (the tail helps only then). */
@@ -94,7 +91,7 @@ public final class GrowingZipUnpacker {
         this.target = target;
         this.idle = idle;
         this.zipName = zip.getFileName().toString();
-        this.root = target.toAbsolutePath().normalize();
+        this.destinations = new EntryDestinations(zipName, target.toAbsolutePath().normalize());
         this.rules = new ZipUnpacker(limits);
     }
 
@@ -137,8 +134,8 @@ public final class GrowingZipUnpacker {
         }
     }
 
-    /** A local entry as unpacked: what the central directory must list for it. */
-    private record Unpacked(String name, long crc, long size) {
+    /** A local entry as unpacked: what the central directory must list for it (a folder's compressed size: -1, not compared). */
+    private record Unpacked(String name, long crc, long size, long compressedSize) {
     }
 
     private UnpackedZip follow() throws IOException, PackageException {
@@ -159,9 +156,9 @@ public final class GrowingZipUnpacker {
                     metTheTail = true; // this entry and every one after it are the tail's
                     break;
                 }
-                Path destination = fileDestination(entry);
+                Path destination = destinations.of(entry);
                 if (destination == null) {
-                    unpacked.add(new Unpacked(entry.getName(), 0, 0));
+                    unpacked.add(new Unpacked(entry.getName(), 0, 0, -1));
                     continue;
                 }
                 long entryStart = bytes.position();
@@ -176,13 +173,14 @@ public final class GrowingZipUnpacker {
                 });
                 take(input, name, destination, classifier, buffer);
                 // why the entry's own CRC: ZipInputStream has checked the bytes against it by now
-                unpacked.add(new Unpacked(name, entry.getCrc(), input.count()));
+                unpacked.add(new Unpacked(name, entry.getCrc(), input.count(), entry.getCompressedSize()));
             }
             if (metTheTail) {
                 unpacked.addAll(ends.tailFrom(unpacked.size()));
             }
             ZipCentralDirectory.Summary directory = completeDirectory(channel, bytes);
             check(directory, unpacked);
+            ZipLayout.checkContiguous(channel, directory.listed());
             return new UnpackedZip(target, file.fileKey(), channel.size(), directory.digest(), classified, xmlInZip);
         }
     }
@@ -190,7 +188,7 @@ public final class GrowingZipUnpacker {
     /** An entry of either end: written, or for an XML file classified and listed to be read in the zip. */
     private void take(EntryBytes input, String name, Path destination, FileClassifier classifier, byte[] buffer)
             throws IOException, PackageException {
-        String relative = relativeName(destination);
+        String relative = destinations.relativeName(destination);
         FileClassifier.Classification classification = input.take(destination, relative, classifier, buffer);
         if (classification != null) {
             classified.put(relative, classification);
@@ -243,9 +241,9 @@ public final class GrowingZipUnpacker {
         if (entry == null || entry.isDirectory() != name.endsWith("/")) {
             throw new IOException("the entry is not found by its name: " + name);
         }
-        Path destination = fileDestination(entry);
+        Path destination = destinations.of(entry);
         if (destination == null) {
-            return new Unpacked(name, 0, 0);
+            return new Unpacked(name, 0, 0, -1);
         }
         EntryBytes input;
         try (InputStream in = zipFile.getInputStream(entry)) {
@@ -263,29 +261,7 @@ public final class GrowingZipUnpacker {
         if (input.crc() != listed.crc() || input.count() != listed.size()) {
             throw new IOException("entry " + name + " differs from the central directory");
         }
-        return new Unpacked(name, listed.crc(), input.count());
-    }
-
-    /**
-     * Where an entry of either end goes, its folder created; null for a folder entry (created).
-     * The reasons here are only logged ("not unpacked ahead (why)"): a zip given up on is unpacked
-     * by the import, which refuses it with the usual message when it is hostile.
-     */
-    private Path fileDestination(ZipEntry entry) throws IOException, PackageException {
-        String name = entry.getName();
-        Path destination = ZipUnpacker.destination(zipName, root, name);
-        if (!destination.equals(root) && !names.add(destination.toString())) {
-            throw new IOException("two entries named " + name);
-        }
-        if (entry.isDirectory() || destination.equals(root)) {
-            if (!entry.isDirectory()) {
-                throw new IOException("an entry that is the folder itself: " + name);
-            }
-            Files.createDirectories(destination);
-            return null;
-        }
-        Files.createDirectories(destination.getParent());
-        return destination;
+        return new Unpacked(name, listed.crc(), input.count(), listed.compressedSize());
     }
 
     /** The archive's limit on inflated bytes, judged on what both ends inflated together. */
@@ -293,10 +269,6 @@ public final class GrowingZipUnpacker {
         if (inflated.addAndGet(more) > limits.maxUncompressedBytes()) {
             throw new PackageException(zipName, -1, -1, PackageRefusal.ZIP_TOO_LARGE.with(limits.maxUncompressedBytes()), null);
         }
-    }
-
-    private String relativeName(Path destination) {
-        return root.relativize(destination).toString().replace(File.separatorChar, '/');
     }
 
     /** Waits until the central directory after the entries has arrived whole. */
@@ -314,7 +286,11 @@ public final class GrowingZipUnpacker {
         }
     }
 
-    /** The central directory must list what was unpacked, in the same order, and no link. */
+    /**
+     * The central directory must list what was unpacked, in the same order, with the same sizes, and
+     * no link; and point at those very entries ({@link ZipLayout}), since the import reads the XML
+     * files by it.
+     */
     private void check(ZipCentralDirectory.Summary directory, List<Unpacked> unpacked) throws IOException {
         if (!directory.symlinks().isEmpty()) {
             throw new IOException("the zip holds a link: " + directory.symlinks().get(0));
@@ -326,7 +302,8 @@ public final class GrowingZipUnpacker {
         for (int i = 0; i < unpacked.size(); i++) {
             ZipCentralDirectory.Entry listed = directory.listed().get(i);
             Unpacked found = unpacked.get(i);
-            if (!listed.name().equals(found.name()) || listed.crc() != found.crc() || listed.size() != found.size()) {
+            if (!listed.name().equals(found.name()) || listed.crc() != found.crc() || listed.size() != found.size()
+                    || (found.compressedSize() >= 0 && listed.compressedSize() != found.compressedSize())) {
                 throw new IOException("entry " + (i + 1) + " differs from the central directory: " + found.name());
             }
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
@@ -142,9 +141,9 @@ public final class PackageLocator {
         for (Path onDisk : PackageFolder.xmlFiles(root, ignored)) {
             candidates.add(new PackageFile(onDisk, PackageFolder.relativeName(root, onDisk), Set.of()));
         }
-        // why sorted: the ignored files are listed in the same order every time
-        new TreeMap<>(xmlInZip).forEach((name, listed) -> candidates.add(
-                new PackageFile(root.resolve(name), name, Set.of(), zipped.entry(listed))));
+        // why in this order: the files on disk are walked in it, so the ignored ones are listed alike
+        xmlInZip.keySet().stream().sorted(NaturalOrder.INSTANCE).forEach(name -> candidates.add(
+                new PackageFile(root.resolve(name), name, Set.of(), zipped.entry(xmlInZip.get(name)))));
         List<ProcessingOrder.Ranked> files = new ArrayList<>();
         FileClassifier classifier = new FileClassifier(parsers);
         int xmlFiles = 0;

@@ -46,8 +46,13 @@ final class ZipCentralDirectory {
     record Summary(long entries, List<String> symlinks, List<Entry> listed, byte[] digest) {
     }
 
-    /** An entry as the central directory lists it; a name ending in '/' is a folder. */
-    record Entry(String name, long crc, long compressedSize, long size) {
+    /**
+     * An entry as the central directory lists it; a name ending in '/' is a folder.
+     *
+     * @param localOffset where its local header lies in the archive
+     * @param descriptor  whether a data descriptor follows its data (general purpose flag bit 3)
+     */
+    record Entry(String name, long crc, long compressedSize, long size, long localOffset, boolean descriptor) {
     }
 
     private ZipCentralDirectory() {
@@ -148,11 +153,16 @@ final class ZipCentralDirectory {
         return new Summary(entries, symlinks, listed, sha256.digest());
     }
 
-    /** The entry's CRC and sizes; sizes of 4 GiB and more are in the ZIP64 extra field (id 1). */
+    /**
+     * The entry's CRC, sizes and local header's offset; a size or offset of 4 GiB and more is in the
+     * ZIP64 extra field (id 1), in that order, each only when its own field says so.
+     */
     private static Entry entry(String name, ByteBuffer header, byte[] extra) {
+        boolean descriptor = (header.getShort(8) & 0x08) != 0;
         long crc = header.getInt(16) & 0xFFFFFFFFL;
         long compressed = header.getInt(20) & 0xFFFFFFFFL;
         long size = header.getInt(24) & 0xFFFFFFFFL;
+        long offset = header.getInt(42) & 0xFFFFFFFFL;
         ByteBuffer fields = ByteBuffer.wrap(extra).order(ByteOrder.LITTLE_ENDIAN);
         while (fields.remaining() >= 4) {
             int id = fields.getShort() & 0xFFFF;
@@ -168,11 +178,14 @@ final class ZipCentralDirectory {
                 if (compressed == 0xFFFFFFFFL && fields.position() + 8 <= end) {
                     compressed = fields.getLong();
                 }
+                if (offset == 0xFFFFFFFFL && fields.position() + 8 <= end) {
+                    offset = fields.getLong();
+                }
                 break;
             }
             fields.position(fields.position() + length);
         }
-        return new Entry(name, crc, compressed, size);
+        return new Entry(name, crc, compressed, size, offset, descriptor);
     }
 
     private static MessageDigest sha256() {
@@ -183,7 +196,7 @@ final class ZipCentralDirectory {
         }
     }
 
-    private static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
+    static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {

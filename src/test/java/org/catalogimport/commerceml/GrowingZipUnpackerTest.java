@@ -272,6 +272,33 @@ class GrowingZipUnpackerTest {
     }
 
     @Test
+    @DisplayName("a central directory pointing an XML file at a local header hidden inside a picture: given up on, nothing left")
+    void aDirectoryPointingAtAHiddenEntryGivesUp() throws Exception {
+        // Given a stored picture whose bytes are a whole local entry goods.xml of other products, of the same size,
+        byte[] listed = goods(3).getBytes(StandardCharsets.UTF_8);
+        byte[] hiddenEntry = stored("goods.xml", goods(3).replace("p-", "h-"));
+        byte[] picture = Arrays.copyOf(hiddenEntry, 30 + "goods.xml".length() + listed.length);
+        // and after it the real goods.xml, which the central directory lists, but points at the hidden one
+        byte[] zip = Zips.pointAt(stored("pic.jpg", picture, "goods.xml", listed), "goods.xml", 30 + "pic.jpg".length());
+        Path incoming = Zips.write(dir.resolve("incoming/hidden.zip"), zip);
+
+        // When it is unpacked ahead, its last part there
+        Running running = start(incoming, ReadLimits.defaults());
+
+        // Then the unpacking gave up (its import unpacks and judges the zip itself), nothing left
+        assertGaveUp(running, "central directory points at " + (30 + "pic.jpg".length()) + " for goods.xml");
+    }
+
+    @Test
+    @DisplayName("an XML file and a folder of the same name: given up on, as the import's own unpacking cannot write both")
+    void aFileAndAFolderOfOneNameGiveUp() throws Exception {
+        Path incoming = Zips.write(dir.resolve("incoming/both.zip"),
+                Zips.zip(Zips.entries("goods.xml", goods(2), "goods.xml/import_files/1.jpg", "jpeg")));
+
+        assertGaveUp(start(incoming, ReadLimits.defaults()), "both a file and a folder: goods.xml/import_files/1.jpg");
+    }
+
+    @Test
     @DisplayName("a zip whose last part never completes it: given up once no part comes any more")
     void aZipThatNeverEnds() throws Exception {
         byte[] zip = Zips.zip(Zips.entries("goods.xml", goods(50), "offers.xml", goods(50)));
@@ -328,19 +355,26 @@ class GrowingZipUnpackerTest {
 
     /** A zip of one entry stored without compression: its size follows the content's exactly. */
     private static byte[] stored(String name, String content) throws IOException {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(bytes.length);
-        entry.setCompressedSize(bytes.length);
-        entry.setCrc(crc.getValue());
+        return stored(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A zip of entries stored without compression: each entry's bytes lie in the zip as they are. */
+    private static byte[] stored(Object... nameAndBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            zip.putNextEntry(entry);
-            zip.write(bytes);
-            zip.closeEntry();
+            for (int i = 0; i < nameAndBytes.length; i += 2) {
+                byte[] bytes = (byte[]) nameAndBytes[i + 1];
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                ZipEntry entry = new ZipEntry((String) nameAndBytes[i]);
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(bytes.length);
+                entry.setCompressedSize(bytes.length);
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
+                zip.write(bytes);
+                zip.closeEntry();
+            }
         }
         return out.toByteArray();
     }
@@ -374,7 +408,7 @@ class GrowingZipUnpackerTest {
 
     /**
      * The same files, in the same order, carrying the same, byte for byte; the ones unpacked ahead
-     * read in the zip, none of them written to disk.
+     * read in the zip, none of them written to disk. Closes the package read ahead.
      */
     private static void assertSameFiles(ExchangePackage own, ExchangePackage ahead, String context) throws IOException {
         assertEquals(names(own), names(ahead), context);
@@ -388,6 +422,7 @@ class GrowingZipUnpackerTest {
                 assertArrayEquals(ownBytes.readAllBytes(), aheadBytes.readAllBytes(), context + ownFile.relativeName());
             }
         }
+        ahead.close(); // the zip its files were read in
     }
 
     private static List<String> names(ExchangePackage pkg) {

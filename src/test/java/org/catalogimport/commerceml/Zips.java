@@ -57,6 +57,12 @@ final class Zips {
         return zip;
     }
 
+    /** Points the central directory's entry {@code name} at another local header offset. */
+    static byte[] pointAt(byte[] zip, String name, int localOffset) {
+        ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putInt(centralHeader(zip, name) + 42, localOffset);
+        return zip;
+    }
+
     /** Overwrites the uncompressed size the central directory claims for the named entry. */
     static byte[] claimUncompressedSize(byte[] zip, String name, int size) {
         ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putInt(centralHeader(zip, name) + 24, size);
