@@ -46,7 +46,8 @@ import java.util.zip.ZipInputStream;
  * <p>Once the last part is there, the import's thread, which would only wait, unpacks entries from
  * the end of the zip backwards ({@link #helpFromTheEnd}, by random access through the central
  * directory) until it meets this unpacker's own thread: what is left after the last part over a
- * fast link, and the two cores then share it. The tail's entries pass the same checks, and must match the central directory too.
+ * fast link, and the two cores then share it. The tail's entries pass the same checks, and must
+ * match the central directory too.
  */
 public final class GrowingZipUnpacker {
 

@@ -37,6 +37,7 @@ public enum PackageRefusal implements MessageKey {
     ZIP_DUPLICATE("package.refused.zipDuplicate", 1),
     ZIP_DUPLICATE_SPELLING("package.refused.zipDuplicateSpelling", 1),
     ZIP_ENTRY_DAMAGED("package.refused.zipEntryDamaged", 2),
+    ZIP_ENTRY_CHANGED("package.refused.zipEntryChanged", 0),
     ZIP_ENTRY_TOO_LARGE("package.refused.zipEntryTooLarge", 2),
     ZIP_TOO_LARGE("package.refused.zipTooLarge", 1),
     ZIP_BOMB_ENTRY("package.refused.zipBombEntry", 4),

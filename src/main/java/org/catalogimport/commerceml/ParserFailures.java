@@ -31,12 +31,17 @@ final class ParserFailures {
         return new PackageException(file, at.getLineNumber(), at.getColumnNumber(), PackageRefusal.XML_NOT_PARSED.with(e), e);
     }
 
+    /** Why a file could not be read: a zip's file read in place that is not what was checked, or the I/O error. */
+    static Text unreadable(IOException e) {
+        return e instanceof ZippedXml.EntryChanged ? PackageRefusal.ZIP_ENTRY_CHANGED.with() : PackageRefusal.FILE_UNREADABLE.with(e);
+    }
+
     static PackageException malformed(String file, XMLStreamException e) {
         Location at = e.getLocation();
         long line = at == null ? -1 : at.getLineNumber();
         long column = at == null ? -1 : at.getColumnNumber();
         if (e.getNestedException() instanceof IOException io) {
-            return new PackageException(file, line, column, PackageRefusal.FILE_UNREADABLE.with(io), e);
+            return new PackageException(file, line, column, unreadable(io), e);
         }
         String detail = parserDetail(e);
         String lower = detail.toLowerCase(Locale.ROOT);

@@ -82,7 +82,7 @@ final class XmlCursor implements AutoCloseable {
             }
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new PackageException(file, -1, -1, PackageRefusal.FILE_UNREADABLE.with(e), e);
+            throw new PackageException(file, -1, -1, ParserFailures.unreadable(e), e);
         }
     }
 

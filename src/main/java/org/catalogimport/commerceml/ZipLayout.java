@@ -16,7 +16,8 @@ import java.util.List;
  * hidden inside a stored entry, say) would have the import read bytes nobody checked. With each
  * entry's local header exactly where the previous one ends (its header, name, extra field, data of
  * the listed compressed size, and its data descriptor if it has one), and the first at 0, there is
- * no other place for it to point.
+ * no other place for it to point. Its reasons are only logged, as {@code GrowingZipUnpacker}'s: a zip
+ * it rejects is unpacked by the import, which refuses it with the usual message if it is hostile.
  */
 final class ZipLayout {
 

@@ -105,20 +105,24 @@ public final class ZippedXml implements AutoCloseable {
         }
 
         @Override
-        public long skip(long n) throws IOException {
-            // why read instead: every byte must pass the count and the CRC
-            byte[] skipped = new byte[(int) Math.max(0, Math.min(n, 8192))];
-            return Math.max(read(skipped, 0, skipped.length), 0);
-        }
-
-        @Override
         public void close() throws IOException {
             zipStream.close();
         }
 
         private static IOException differs(Entry entry) {
-            return new IOException("the zip's entry " + entry.name() + " is not what its central directory listed "
-                    + "when the zip arrived");
+            return new EntryChanged(entry);
+        }
+    }
+
+    /**
+     * An entry whose bytes are not those checked when the zip arrived; the import refuses the file
+     * with {@link PackageRefusal#ZIP_ENTRY_CHANGED}, this message only goes to the log.
+     */
+    static final class EntryChanged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EntryChanged(Entry entry) {
+            super("the zip's entry " + entry.name() + " is not what its central directory listed when the zip arrived");
         }
     }
 }

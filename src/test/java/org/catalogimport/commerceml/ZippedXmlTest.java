@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.DisplayName;
@@ -80,6 +81,36 @@ class ZippedXmlTest {
             PackageException gone = assertThrows(PackageException.class, () -> XmlCursor.open(new XmlParsers(), file).close());
             assertEquals("offers.xml: " + PackageRefusal.FILE_GONE.with().english(), gone.text().english());
         }
+    }
+
+    @Test
+    @DisplayName("a file read in place that is not what was checked: the import refuses it saying so, in Russian too, "
+            + "whether its end comes with its head or in the middle of the parse")
+    void aChangedFileIsRefusedInBothLanguages() throws IOException {
+        for (int products : new int[] {1, 2_000}) {
+            byte[] goods = goods(products).getBytes(StandardCharsets.UTF_8);
+            Path zip = Zips.write(dir.resolve("package-" + products + ".zip"), Zips.zip(Zips.entries("goods.xml", goods)));
+            try (ZippedXml zipped = ZippedXml.open(zip)) {
+                PackageFile file = new PackageFile(dir.resolve("goods.xml"), "goods.xml", Set.of(Content.CATALOG),
+                        zipped.entry(new ZippedXml.Listed("goods.xml", crc(goods) ^ 1, goods.length)));
+
+                PackageException refused = assertThrows(PackageException.class,
+                        () -> new CommerceMlReader().read(file, new RecordingVisitor()));
+
+                assertEquals("goods.xml: " + PackageRefusal.ZIP_ENTRY_CHANGED.with().english(), refused.text().english(),
+                        products + " products");
+                assertTrue(refused.text().in(Locale.forLanguageTag("ru")).contains("файл в архиве не совпадает с тем, что было проверено"),
+                        refused.text().in(Locale.forLanguageTag("ru")));
+            }
+        }
+    }
+
+    private static String goods(int products) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < products; i++) {
+            items.append("<Товар><Ид>p-").append(i).append("</Ид><Наименование>Товар ").append(i).append("</Наименование></Товар>");
+        }
+        return TestPackages.document(TestPackages.NS_3, "<Каталог><Товары>" + items + "</Товары></Каталог>");
     }
 
     private static long crc(byte[] bytes) {
