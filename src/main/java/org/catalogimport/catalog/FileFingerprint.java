@@ -1,11 +1,13 @@
 package org.catalogimport.catalog;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.catalogimport.commerceml.PackageFile;
 
 /**
@@ -22,20 +24,92 @@ public final class FileFingerprint {
      * the file cannot be read: it is then read (and its error reported) as usual.
      */
     public static Optional<String> of(PackageFile file) {
-        try (InputStream in = file.open()) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        WhileRead taking = new WhileRead();
+        try (InputStream in = taking.apply(file.open())) {
             byte[] buffer = new byte[1 << 16];
-            long size = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-                size += n;
+            while (in.read(buffer) >= 0) {
+                // summed on the way
             }
-            return Optional.of(HexFormat.of().formatHex(digest.digest()) + ":" + size);
+            return taking.fingerprint();
         } catch (IOException e) {
             return Optional.empty();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * Takes the fingerprint of the bytes another reader reads (the parser): for a file that is read
+     * whatever its fingerprint, since no earlier import left a state it could match, so that the
+     * file is read once instead of twice (for a gigabyte, half a second of reading and SHA-256 on a
+     * folder import, a second of inflating more in a zip). There is a fingerprint only once the
+     * reader has met the file's end.
+     */
+    public static final class WhileRead implements UnaryOperator<InputStream> {
+        private final MessageDigest digest;
+        private long size;
+        private boolean ended;
+
+        public WhileRead() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
+
+        /** The file's bytes as read, summed on the way. */
+        @Override
+        public InputStream apply(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        digest.update((byte) b);
+                        size++;
+                    } else {
+                        ended = true;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        digest.update(buffer, offset, n);
+                        size += n;
+                    } else if (n < 0) {
+                        ended = true;
+                    }
+                    return n;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    // why read: a skipped byte must be summed too
+                    long wanted = Math.max(n, 0);
+                    byte[] skipped = new byte[(int) Math.min(wanted, 1 << 13)];
+                    long left = wanted;
+                    while (left > 0) {
+                        int r = read(skipped, 0, (int) Math.min(left, skipped.length));
+                        if (r < 0) {
+                            break;
+                        }
+                        left -= r;
+                    }
+                    return wanted - left;
+                }
+
+                @Override
+                public boolean markSupported() {
+                    return false; // a byte read again after reset would be summed twice
+                }
+            };
+        }
+
+        /** The file's fingerprint, once it was read to its end; empty before (never a part's). */
+        public Optional<String> fingerprint() {
+            return ended ? Optional.of(HexFormat.of().formatHex(digest.digest()) + ":" + size) : Optional.empty();
         }
     }
 }

@@ -66,7 +66,7 @@ final class ImportedFiles {
     /** The file being read and the counters when it began. */
     private static final class Current {
         final String path;
-        final String fingerprint;
+        String fingerprint;
         final int position;
         final Map<CatalogEntity, Long> readsBefore;
         final Map<CatalogEntity, Long> mergedBefore;
@@ -186,6 +186,13 @@ final class ImportedFiles {
         }
         current = new Current(path, fingerprint, position, reads, merged, processed.getAsLong());
         fullExchange.fileStarted(path);
+    }
+
+    /** The fingerprint of the file being read, taken while it was read (it was started without one). */
+    void fingerprinted(String fingerprint) {
+        if (current != null) {
+            current.fingerprint = fingerprint;
+        }
     }
 
     /**

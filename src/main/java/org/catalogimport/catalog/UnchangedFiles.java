@@ -26,18 +26,27 @@ public final class UnchangedFiles {
     }
 
     /**
+     * Whether the file could be skipped if its fingerprint matched: an earlier import read a file of
+     * that name at that place, and no file of its kind was read before it in this import. When not,
+     * the file is read whatever its fingerprint, which can then be taken while it is read.
+     */
+    public boolean couldBeSkipped(PackageFile file, int position) {
+        FileState state = states.get(file.relativeName());
+        return state != null && state.position() == position
+                && widened(file.contents()).stream().noneMatch(kindsRead::contains);
+    }
+
+    /**
      * The file's state when it may be skipped; otherwise empty, and the file counts as read.
      *
      * @param fingerprint {@link FileFingerprint} of the file, null when it could not be taken
      */
     public Optional<FileState> skippable(PackageFile file, String fingerprint, int position) {
-        Set<Content> kinds = widened(file.contents());
         FileState state = states.get(file.relativeName());
-        if (fingerprint != null && state != null && state.unchanged(fingerprint, position)
-                && kinds.stream().noneMatch(kindsRead::contains)) {
+        if (fingerprint != null && couldBeSkipped(file, position) && state.unchanged(fingerprint, position)) {
             return Optional.of(state);
         }
-        kindsRead.addAll(kinds);
+        kindsRead.addAll(widened(file.contents()));
         return Optional.empty();
     }
 

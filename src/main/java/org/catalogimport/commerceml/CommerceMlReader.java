@@ -1,6 +1,8 @@
 package org.catalogimport.commerceml;
 
+import java.io.InputStream;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams CommerceML files into {@link CatalogVisitor} records: one pass per file, one item in
@@ -34,7 +36,16 @@ public final class CommerceMlReader {
      * file's census ({@link CatalogVisitor#census}): what it holds that was not read.
      */
     public void read(PackageFile file, CatalogVisitor visitor) throws PackageException {
-        try (XmlCursor cursor = XmlCursor.open(parsers, file)) {
+        read(file, visitor, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, the file's bytes passed through {@code tap} as they are read (its fingerprint taken on
+     * the way). A file read without a failure has been read to its end: the parser reads past the
+     * root element, to report anything after it.
+     */
+    public void read(PackageFile file, CatalogVisitor visitor, UnaryOperator<InputStream> tap) throws PackageException {
+        try (XmlCursor cursor = XmlCursor.open(parsers, file, tap)) {
             String root = cursor.root();
             if (!ROOT.equals(root)) {
                 throw cursor.fail(PackageRefusal.NOT_COMMERCEML.with(root, ROOT));

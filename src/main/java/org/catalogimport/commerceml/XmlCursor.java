@@ -8,6 +8,7 @@ import java.io.SequenceInputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -48,10 +49,16 @@ final class XmlCursor implements AutoCloseable {
 
     /** Opens a package's file, on disk or in its zip; messages name it by its relative name. */
     static XmlCursor open(XmlParsers parsers, PackageFile packageFile) throws PackageException {
+        return open(parsers, packageFile, UnaryOperator.identity());
+    }
+
+    /** The same, its bytes passed through {@code tap} as they are read. */
+    static XmlCursor open(XmlParsers parsers, PackageFile packageFile, UnaryOperator<InputStream> tap)
+            throws PackageException {
         String file = packageFile.relativeName();
         InputStream raw;
         try {
-            raw = packageFile.open();
+            raw = tap.apply(packageFile.open());
         } catch (NoSuchFileException e) {
             throw new PackageException(file, -1, -1, PackageRefusal.FILE_GONE.with(), e);
         } catch (IOException e) {

@@ -15,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,6 +30,7 @@ import org.catalogimport.dev.DemoPackageWriter;
 import org.catalogimport.testing.AdminApi;
 import org.catalogimport.testing.IntegrationTestSettings;
 import org.catalogimport.testing.RunningApplication;
+import org.catalogimport.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +83,16 @@ class ZipUnpackingAheadIT {
                 "the progress total was counted alongside the import");
         assertTrue(ExchangeTestPackages.product(api, DemoPackageWriter.productId(seed, 0)).getBoolean("active"));
         assertFalse(Files.exists(unpacked), "taken by the import and deleted with its work folder");
+
+        // And every file it read is remembered by the fingerprint of its bytes, taken while the zip arrived: the
+        // very fingerprint a folder import takes of the same file, so the next import of either kind skips it
+        List<Path> xmlFiles = filesUnder(demoFolder(seed), ".xml");
+        assertEquals(String.valueOf(xmlFiles.size()), TestDatabase.text("select count(*) from import_file_state"));
+        for (Path file : xmlFiles) {
+            String path = demoFolder(seed).relativize(file).toString().replace('\\', '/');
+            assertEquals(sha256(Files.readAllBytes(file)) + ":" + Files.size(file),
+                    TestDatabase.text("select fingerprint from import_file_state where path = ?", path), path);
+        }
     }
 
     @Test
@@ -183,6 +197,16 @@ class ZipUnpackingAheadIT {
         Path zip = dir.resolveSibling("ahead-" + seed + ".zip");
         ExchangeBenchmark.zipFolder(dir, zip);
         return Files.readAllBytes(zip);
+    }
+
+    private static List<Path> filesUnder(Path folder, String ending) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(ending)).sorted().toList();
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static Path firstGoodsFile(Path packageDir) throws IOException {
