@@ -95,17 +95,17 @@ public final class CatalogWriter implements CatalogVisitor {
         return files.load();
     }
 
-    /**
-     * The next records come from this file ({@code fingerprint} null when it could not be taken, or
-     * is taken while the file is read: {@link #fileFingerprinted}).
-     */
-    public void fileStarted(String path, String fingerprint, int position) {
-        files.started(path, fingerprint, position);
+    /** The next records come from this file; its fingerprint follows them ({@link #fileFingerprinted}). */
+    public void fileStarted(String path, int position) {
+        files.started(path, position);
     }
 
-    /** The fingerprint of the file started last, taken while it was read to its end. */
-    public void fileFingerprinted(String fingerprint) {
-        files.fingerprinted(fingerprint);
+    /**
+     * The fingerprint of the file started last, taken while it was read to its end; a file read
+     * without one is not remembered (it is read again next time).
+     */
+    public void fileFingerprinted(String path, String fingerprint) {
+        files.fingerprinted(path, fingerprint);
     }
 
     /** This unchanged file is not read: its items count as read and unchanged, its Ид as mentioned. */

@@ -37,16 +37,18 @@ public final class FileFingerprint {
     }
 
     /**
-     * Takes the fingerprint of the bytes another reader reads (the parser): for a file that is read
-     * whatever its fingerprint, since no earlier import left a state it could match, so that the
-     * file is read once instead of twice (for a gigabyte, half a second of reading and SHA-256 on a
-     * folder import, a second of inflating more in a zip). There is a fingerprint only once the
-     * reader has met the file's end.
+     * Takes the fingerprint of the bytes another reader reads (the parser), so that a file read
+     * anyway is not read a second time for it (for a gigabyte, half a second of reading and SHA-256
+     * on a folder import, a second of inflating more in a zip), and the fingerprint remembered is
+     * that of the very bytes parsed. There is a fingerprint only once the reader has met the file's
+     * end. For one stream only.
      */
     public static final class WhileRead implements UnaryOperator<InputStream> {
         private final MessageDigest digest;
         private long size;
+        private boolean tapped;
         private boolean ended;
+        private String taken;
 
         public WhileRead() {
             try {
@@ -59,6 +61,10 @@ public final class FileFingerprint {
         /** The file's bytes as read, summed on the way. */
         @Override
         public InputStream apply(InputStream in) {
+            if (tapped) {
+                throw new IllegalStateException("one file only: another stream would be summed into its fingerprint");
+            }
+            tapped = true;
             return new FilterInputStream(in) {
                 @Override
                 public int read() throws IOException {
@@ -109,7 +115,11 @@ public final class FileFingerprint {
 
         /** The file's fingerprint, once it was read to its end; empty before (never a part's). */
         public Optional<String> fingerprint() {
-            return ended ? Optional.of(HexFormat.of().formatHex(digest.digest()) + ":" + size) : Optional.empty();
+            if (ended && taken == null) {
+                // why kept: digest() resets the digest, a second call would give the fingerprint of nothing
+                taken = HexFormat.of().formatHex(digest.digest()) + ":" + size;
+            }
+            return Optional.ofNullable(taken);
         }
     }
 }

@@ -66,6 +66,7 @@ final class ImportedFiles {
     /** The file being read and the counters when it began. */
     private static final class Current {
         final String path;
+        /** Null until the file was read to its end: a file without one is not remembered. */
         String fingerprint;
         final int position;
         final Map<CatalogEntity, Long> readsBefore;
@@ -74,10 +75,9 @@ final class ImportedFiles {
         boolean fullCatalog;
         boolean fullOffers;
 
-        Current(String path, String fingerprint, int position, Map<CatalogEntity, Long> readsBefore,
+        Current(String path, int position, Map<CatalogEntity, Long> readsBefore,
                 Map<CatalogEntity, Long> mergedBefore, long processedBefore) {
             this.path = path;
-            this.fingerprint = fingerprint;
             this.position = position;
             this.readsBefore = readsBefore;
             this.mergedBefore = mergedBefore;
@@ -174,8 +174,8 @@ final class ImportedFiles {
         return map;
     }
 
-    /** A file is about to be read; {@code fingerprint} null when it could not be taken. */
-    void started(String path, String fingerprint, int position) {
+    /** A file is about to be read; its fingerprint follows once it was read ({@link #fingerprinted}). */
+    void started(String path, int position) {
         close();
         filesStarted++;
         Map<CatalogEntity, Long> reads = new EnumMap<>(CatalogEntity.class);
@@ -184,15 +184,18 @@ final class ImportedFiles {
             reads.put(entity, sql.counts().get(entity).read());
             merged.put(entity, sql.counts().get(entity).merged());
         }
-        current = new Current(path, fingerprint, position, reads, merged, processed.getAsLong());
+        current = new Current(path, position, reads, merged, processed.getAsLong());
         fullExchange.fileStarted(path);
     }
 
-    /** The fingerprint of the file being read, taken while it was read (it was started without one). */
-    void fingerprinted(String fingerprint) {
-        if (current != null) {
-            current.fingerprint = fingerprint;
+    /** The fingerprint of the file being read, taken while it was read to its end. */
+    void fingerprinted(String path, String fingerprint) {
+        if (current == null || !current.path.equals(path) || current.fingerprint != null) {
+            // why fail: a fingerprint on another file would have the next import skip a file it never matched
+            throw new IllegalStateException("fingerprint of " + path + " while reading "
+                    + (current == null ? "no file" : current.path));
         }
+        current.fingerprint = fingerprint;
     }
 
     /**

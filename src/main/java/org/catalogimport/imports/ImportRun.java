@@ -167,8 +167,9 @@ final class ImportRun {
      * The parser thread: every record goes into the queue, in order; then the end, with the failure
      * if there was one. A file the last import read unchanged is not parsed at all
      * ({@link UnchangedFiles}): a skip goes into the queue instead of its records. Only a file that
-     * could be skipped is fingerprinted before it is read; any other is fingerprinted while it is
-     * parsed, so that it is read once.
+     * could be skipped is fingerprinted before it is read, to decide; every file read is
+     * fingerprinted while it is parsed, so that a file is read once, and the fingerprint remembered
+     * is that of the bytes parsed (a file replaced between the two reads is not taken for the first).
      */
     private void parse(CommerceMlReader reader, BlockingQueue<Delivery> queue, UnchangedFiles unchanged,
                        IntPredicate othersDoneWith) {
@@ -178,7 +179,8 @@ final class ImportRun {
             List<PackageFile> files = exchangePackage.files();
             for (int position = 0; position < files.size(); position++) {
                 PackageFile file = files.get(position);
-                String fingerprint = unchanged.couldBeSkipped(file, position) ? FileFingerprint.of(file).orElse(null) : null;
+                String fingerprint = unchanged.couldBeSkipped(file, position)
+                        ? FileFingerprint.of(file).orElse(null) : null;
                 Optional<FileState> skippable = unchanged.skippable(file, fingerprint, position);
                 if (skippable.isPresent()) {
                     FileState state = skippable.get();
@@ -188,9 +190,9 @@ final class ImportRun {
                     });
                 } else {
                     int at = position;
-                    put(queue, writer -> writer.fileStarted(file.relativeName(), fingerprint, at));
+                    put(queue, writer -> writer.fileStarted(file.relativeName(), at));
                     deliveries.file = file;
-                    read(reader, file, fingerprint, deliveries, queue);
+                    read(reader, file, deliveries, queue);
                 }
                 // why a list: the import may get ahead of the count (files skipped as unchanged)
                 readNotDeleted.add(position);
@@ -206,17 +208,13 @@ final class ImportRun {
         }
     }
 
-    /** Reads a file, taking its fingerprint on the way when it has none yet. */
-    private void read(CommerceMlReader reader, PackageFile file, String fingerprint, Deliveries deliveries,
-                      BlockingQueue<Delivery> queue) throws PackageException {
-        if (fingerprint != null) {
-            reader.read(file, deliveries);
-            return;
-        }
+    /** Reads a file, taking its fingerprint on the way. */
+    private void read(CommerceMlReader reader, PackageFile file, Deliveries deliveries, BlockingQueue<Delivery> queue)
+            throws PackageException {
         FileFingerprint.WhileRead taking = new FileFingerprint.WhileRead();
         reader.read(file, deliveries, taking);
         // why it may be empty: a file not read to its end is remembered without one, and read again next time
-        taking.fingerprint().ifPresent(taken -> put(queue, writer -> writer.fileFingerprinted(taken)));
+        taking.fingerprint().ifPresent(taken -> put(queue, writer -> writer.fileFingerprinted(file.relativeName(), taken)));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,24 @@ class FileFingerprintTest {
         new CommerceMlReader().read(file, new CatalogVisitor() { }, taking);
 
         // Then the fingerprint is the whole file's
+        assertEquals(FileFingerprint.of(file).orElseThrow(), taking.fingerprint().orElseThrow());
+    }
+
+    @Test
+    void aFileInWindows1251IsReadToItsLastByteToo() throws Exception {
+        // Given a CommerceML file in windows-1251, as older 1C configurations write it (another parser reads it)
+        byte[] bytes = ("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n"
+                + "<КоммерческаяИнформация ВерсияСхемы=\"2.03\"><Классификатор><Ид>c</Ид><Наименование>Каталог"
+                + "</Наименование></Классификатор></КоммерческаяИнформация>\n" + " \n".repeat(10_000))
+                .getBytes(Charset.forName("windows-1251"));
+        PackageFile file = file("import.xml", bytes);
+
+        // When the import's reader reads it with its fingerprint taken on the way
+        FileFingerprint.WhileRead taking = new FileFingerprint.WhileRead();
+        new CommerceMlReader().read(file, new CatalogVisitor() { }, taking);
+
+        // Then the fingerprint is the whole file's, and asking again gives the same (not that of nothing)
+        assertEquals(FileFingerprint.of(file).orElseThrow(), taking.fingerprint().orElseThrow());
         assertEquals(FileFingerprint.of(file).orElseThrow(), taking.fingerprint().orElseThrow());
     }
 

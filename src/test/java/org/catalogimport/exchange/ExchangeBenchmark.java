@@ -158,8 +158,8 @@ public final class ExchangeBenchmark {
     }
 
     /** One exchange as the benchmark times it; {@code outcome} is line 2 of the last import answer. */
-    private record ExchangeRun(double signIn, double zipRead, List<Double> partAnswers, double upload, double importing, double total, double cpu, int parts, int importCalls,
-                               long peakHeap, String outcome) {
+    private record ExchangeRun(double signIn, double zipRead, List<Double> partAnswers, double upload, double importing,
+                               double total, double cpu, int parts, int importCalls, long peakHeap, String outcome) {
     }
 
     /** checkauth, init, the zip in parts, import until done, deactivate, complete: 1C's whole exchange. */

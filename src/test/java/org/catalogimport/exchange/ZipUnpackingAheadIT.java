@@ -84,8 +84,8 @@ class ZipUnpackingAheadIT {
         assertTrue(ExchangeTestPackages.product(api, DemoPackageWriter.productId(seed, 0)).getBoolean("active"));
         assertFalse(Files.exists(unpacked), "taken by the import and deleted with its work folder");
 
-        // And every file it read is remembered by the fingerprint of its bytes, taken while the zip arrived: the
-        // very fingerprint a folder import takes of the same file, so the next import of either kind skips it
+        // And every file it read is remembered by the fingerprint of its bytes, taken while it was parsed in the zip:
+        // the very fingerprint a folder import takes of the same file, so the next import of either kind skips it
         List<Path> xmlFiles = filesUnder(demoFolder(seed), ".xml");
         assertEquals(String.valueOf(xmlFiles.size()), TestDatabase.text("select count(*) from import_file_state"));
         for (Path file : xmlFiles) {
