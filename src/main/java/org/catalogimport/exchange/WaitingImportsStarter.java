@@ -21,7 +21,9 @@ public class WaitingImportsStarter {
     ExchangeImports imports;
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-    // why: each store call and the launcher run their own transactions; none may be open around them.
+    // why: each store call and the launcher run their own transactions; none may be open around them
+    // (Payara is reported to open one around a timer callback all the same, payara/Payara#4826: the
+    // launcher commits a new session on its own, ImportSessions.create)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void startWaiting() {
         try {

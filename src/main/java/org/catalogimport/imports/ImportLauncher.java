@@ -119,7 +119,8 @@ public class ImportLauncher {
                     .repeating(request.retryOf())
                     .readingPackage(request.packageDir() == null
                             ? packages.fingerprint().orElse(null) : packages.fingerprintOf(request.packageDir()).orElse(null));
-            ImportSession session = sessions.save(request.dryRun() ? fresh.asDryRun() : fresh);
+            // why create: committed before the worker takes it, even when the caller runs in a transaction
+            ImportSession session = sessions.create(request.dryRun() ? fresh.asDryRun() : fresh);
             audit.record(request.actor(), request.retryOf() != null ? AuditAction.IMPORT_RETRIED
                     : request.dryRun() ? AuditAction.IMPORT_CHECKED : AuditAction.IMPORT_STARTED,
                     "import " + session.getId() + " of " + (request.sourceReference() == null ? importDir

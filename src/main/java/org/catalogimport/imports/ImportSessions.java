@@ -1,6 +1,8 @@
 package org.catalogimport.imports;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +25,20 @@ public class ImportSessions {
             return session;
         }
         return entityManager.merge(session);
+    }
+
+    /**
+     * Stores a new session, committed when this returns, whatever transaction the caller runs in. Why:
+     * the launcher hands the session to a worker on another thread at once; a worker that did not see
+     * the row found no pending session and failed the import with "another import is running". Seen
+     * once in CI when the exchange's starter of waiting imports, a timer declared NOT_SUPPORTED, started
+     * an import: Payara is reported to open a transaction around timer callbacks all the same
+     * (payara/Payara#4826), which would hold the new row uncommitted until the timer returned.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ImportSession create(ImportSession session) {
+        entityManager.persist(session);
+        return session;
     }
 
     public Optional<ImportSession> find(long id) {

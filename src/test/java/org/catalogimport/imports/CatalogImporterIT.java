@@ -256,6 +256,28 @@ class CatalogImporterIT extends PlatformChecksInContainer {
     }
 
     @Test
+    void anImportStartedInsideTheCallersTransactionRunsBeforeThatTransactionEnds() throws Exception {
+        // Given a caller whose transaction stays open while it starts an import (as Payara is reported to open one
+        // around a timer's callback declared NOT_SUPPORTED: the exchange's starter of waiting imports)
+        transaction.begin();
+        try {
+            ImportLauncher.StartResult started = launcher.start("importer-it");
+            assertEquals(ImportLauncher.Outcome.STARTED, started.outcome(), started.message());
+            long id = started.session().getId();
+
+            // Then the import completes while that transaction is still open: its session was committed before
+            // the worker took it (a worker that did not see it failed the import, "another import is running").
+            // Why the status is read on Awaitility's own thread: it is outside this transaction.
+            await().atMost(Duration.ofMinutes(1)).until(() -> sessions.find(id).map(ImportSession::getStatus),
+                    status -> status.filter(ImportStatus::isFinal).isPresent());
+            ImportSession ended = sessions.find(id).orElseThrow();
+            assertEquals(ImportStatus.COMPLETED, ended.getStatus(), ended.getErrorMessage());
+        } finally {
+            transaction.commit();
+        }
+    }
+
+    @Test
     void theLockIsReleasedWhenTheImportFails() {
         RedissonImportLock.Held held = lock.tryAcquire();
         assertNotNull(held);
