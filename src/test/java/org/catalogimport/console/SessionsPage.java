@@ -8,7 +8,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -97,9 +99,30 @@ final class SessionsPage {
         input.sendKeys(String.join("\n", Stream.of(files).map(Path::toString).toList()));
         WebElement send = browser.findElement(By.id("upload:send"));
         send.click();
-        wait.until(ExpectedConditions.stalenessOf(send));
+        wait.until(replaced(send));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload\\:uploadMessages .ui-messages-info,"
                 + " #upload\\:uploadMessages .ui-messages-error")));
+    }
+
+    /**
+     * Whether the element has left the page (the ajax update replaced it). Why not
+     * {@code ExpectedConditions.stalenessOf} alone: Chromium sometimes reports such a node as "Node
+     * with given id does not belong to the document", an unknown error, instead of a stale element.
+     */
+    private static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     String uploadMessage() {

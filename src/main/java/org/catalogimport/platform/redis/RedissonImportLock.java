@@ -1,8 +1,8 @@
 package org.catalogimport.platform.redis;
 
-import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,6 +56,22 @@ public class RedissonImportLock {
 
     /** The lock if it was free, or {@code null} when an import already holds it anywhere. */
     public Held tryAcquire() {
+        try {
+            return tryAcquireOnce();
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof ClosedChannelException)) {
+                throw e;
+            }
+            // why once more: after a network blip a pooled connection that died meanwhile fails the
+            // write before Redis sees it (seen right after Redis came back: "Redis is not available"
+            // for an import started 4 s later); the next attempt takes a live connection. Why with
+            // another owner: had the first reached Redis after all, its lock expires unrenewed within
+            // 30 s, and this one is answered "an import is already running" meanwhile, never twice.
+            return tryAcquireOnce();
+        }
+    }
+
+    private Held tryAcquireOnce() {
         // why random: an owner id that no thread of any node will ever use as its own.
         long owner = ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
         Boolean acquired = await(lock().tryLockAsync(0, -1, TimeUnit.MILLISECONDS, owner).toCompletableFuture());
