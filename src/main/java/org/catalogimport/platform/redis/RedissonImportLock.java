@@ -28,6 +28,9 @@ public class RedissonImportLock {
 
     public static final String LOCK_NAME = "import_catalog_lock";
     private static final long REDIS_TIMEOUT_SECONDS = 10;
+    /** How long a start waits for Redisson to reconnect a dead connection, and how often it tries. */
+    private static final long RECONNECT_WAIT_MILLIS = 5_000;
+    private static final long RECONNECT_PAUSE_MILLIS = 250;
 
     @Inject
     RedissonClient redisson;
@@ -56,18 +59,31 @@ public class RedissonImportLock {
 
     /** The lock if it was free, or {@code null} when an import already holds it anywhere. */
     public Held tryAcquire() {
-        try {
-            return tryAcquireOnce();
-        } catch (IllegalStateException e) {
-            if (!(e.getCause() instanceof ClosedChannelException)) {
-                throw e;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECONNECT_WAIT_MILLIS);
+        while (true) {
+            try {
+                return tryAcquireOnce();
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof ClosedChannelException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // why again: right after Redis came back, pooled connections that died meanwhile fail
+                // the write before Redis sees it until Redisson has reconnected them, which takes a few
+                // seconds after a long outage (seen: "Redis is not available" for an import started
+                // 4 s after Redis answered again; one retry was not enough). Why another owner each
+                // time: had an attempt reached Redis after all, its lock expires unrenewed within
+                // 30 s, and this start is answered "an import is already running" meanwhile, never twice.
+                pause();
             }
-            // why once more: after a network blip a pooled connection that died meanwhile fails the
-            // write before Redis sees it (seen right after Redis came back: "Redis is not available"
-            // for an import started 4 s later); the next attempt takes a live connection. Why with
-            // another owner: had the first reached Redis after all, its lock expires unrenewed within
-            // 30 s, and this one is answered "an import is already running" meanwhile, never twice.
-            return tryAcquireOnce();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RECONNECT_PAUSE_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Redis", interrupted);
         }
     }
 
